@@ -1,0 +1,65 @@
+"""The kg command line: thin click wrappers over the library API.
+
+Exit codes: 0 success; 1 a KgError (bad input, failed query, refused push …), printed as
+one line "Error: …"; 2 a usage error (unknown option, missing argument).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def map_errors(func: F) -> F:
+    """Turn library errors into one-line click errors (exit 1, no traceback)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build knowledge graphs of Chinese government work reports (政府工作报告)."""
+
+
+# --- build (issue 2) ---------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output", type=click.Path(path_type=Path), default=Path("outputs"),
+    show_default=True, help="Folder for the Turtle, text, review and HTML files.",
+)
+@click.option("--html/--no-html", default=True, show_default=True, help="Also render the HTML view.")
+@map_errors
+def build(inputs: tuple[Path, ...], output: Path, html: bool) -> None:
+    """Build the graph of each report (.txt, .pdf, .docx); default: every report in data/."""
+    from kg.api import build_reports, default_inputs
+
+    paths = list(inputs) or default_inputs()
+    for result in build_reports(paths, output, html=html):
+        click.echo(result.summary())
+
+
+# --- eval (issue 3) ----------------------------------------------------------------------
+
+# --- render (issue 4) --------------------------------------------------------------------
+
+# --- query / export / push / serve (issue 5) ---------------------------------------------

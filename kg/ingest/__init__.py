@@ -1,0 +1,1 @@
+"""Ingest: read a report file of any supported format and normalise it into a Document."""
