@@ -1,0 +1,181 @@
+"""Normalise raw report text: undo PDF debris and produce paragraphs.
+
+PDF extraction hard-wraps lines at the page width, leaves page numbers on their own lines,
+puts stray spaces inside numbers and words, and mixes quote styles. Everything here is a
+pure function of the raw text, so a clean text and its PDF-debris variant normalise to the
+same string whenever the wrap can be recovered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from kg.model import Span
+
+# Characters that never need a space next to them in Chinese running text.
+CJK = (
+    r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"
+)
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}])[ \t]+|[ \t]+(?=[{CJK}])")
+_PAGE_LINE = re.compile(
+    r"^(?:"
+    r"[-—–－‒─]{1,3}\s*\d{1,3}\s*[-—–－‒─]{1,3}"  # — 3 —, - 3 -
+    r"|\d{1,3}"  # a lone page number
+    r"|\d{1,3}\s*[-—–－‒─]{1,3}"  # 2 ——
+    r"|[-—–－‒─]{1,3}\s*\d{1,3}"
+    r"|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|[（(]\s*(?:下转|上接)第[一二三四五六七八九十\d]+版\s*[)）]"
+    r")$"
+)
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节])"
+)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+
+
+def line_width(line: str) -> int:
+    return sum(char_width(c) for c in line)
+
+
+def clean_chars(text: str) -> str:
+    """Character-level repairs that do not depend on layout."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    text = text.replace("&nbsp;", " ").replace("\u00a0", " ").replace("\u3000", " ")
+    out = []
+    for ch in text:
+        o = ord(ch)
+        # Full-width ASCII letters and digits, ％ and ＋ become half-width; Chinese punctuation stays.
+        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or ch in "％＋":
+            out.append(chr(o - 0xFEE0))
+        elif ch in "「『":
+            out.append("“" if ch == "「" else "‘")
+        elif ch in "」』":
+            out.append("”" if ch == "」" else "’")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    text = re.sub(r"(?<=\d)[．。](?=\d)", ".", text)  # 12．6 → 12.6
+    text = re.sub(r"(?<=\d)\s*[∶︰]\s*(?=\d)", ":", text)  # ratio colons
+    return text
+
+
+def _straight_quotes(paragraph: str) -> str:
+    """Pair straight double quotes inside a paragraph into “ and ”."""
+    if '"' not in paragraph:
+        return paragraph
+    parts = paragraph.split('"')
+    if len(parts) % 2 == 0:  # unbalanced: leave as is
+        return paragraph
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        out.append("“" if i % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
+def _is_wrapped(widths: list[int]) -> int | None:
+    """The page width in display columns (the most common line width) if the text looks
+    hard-wrapped, else None. Clean text has one line per paragraph and no dominant width."""
+    if len(widths) < 8:
+        return None
+    common = Counter(w for w in widths if w >= 30)
+    if not common:
+        return None
+    mode = max(common, key=lambda w: (common[w], w))
+    hits = sum(n for v, n in common.items() if mode - 4 <= v <= mode + 4)
+    if hits >= 0.35 * len(widths) and mode <= 120:
+        return mode
+    return None
+
+
+def paragraphs(raw: str) -> list[str]:
+    """Split raw text into paragraphs, re-joining hard-wrapped lines."""
+    lines = [ln.strip(" \t") for ln in clean_chars(raw).split("\n")]
+    kept = [ln for ln in lines if ln and not _PAGE_LINE.match(ln.strip())]
+    indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]
+    widths = [line_width(ln) for ln in kept]
+    page_width = _is_wrapped(widths)
+    # Paragraph indentation (two spaces or more at line start), when the source kept it.
+    indented = {i for i, ln in enumerate(_nonblank(indents)) if re.match(r"^(?: {2,}|\t)", ln)}
+    if page_width is None:
+        paras = kept
+    else:
+        paras = []
+        buf = ""
+        for i, ln in enumerate(kept):
+            if buf and (_HEADING_START.match(ln) or (i in indented and len(indented) > 3)):
+                paras.append(buf)
+                buf = ""
+            buf += ln
+            if _ends_paragraph(ln, page_width):
+                paras.append(buf)
+                buf = ""
+        if buf:
+            paras.append(buf)
+    out: list[str] = []
+    for p in _rejoin_wrapped_headings(paras):
+        p = _SPACE_NEAR_CJK.sub("", p)
+        p = re.sub(r"[ \t]{2,}", " ", p).strip()
+        p = _straight_quotes(p)
+        if p:
+            out.append(p)
+    return out
+
+
+_FINAL = re.compile(r"[。！？：!?:][”’」』）)]*$")
+
+
+def _ends_paragraph(line: str, page_width: int) -> bool:
+    """A wrapped line ends its paragraph when it is clearly short, or when it ends a
+    sentence without filling the line (PDF extraction loses the indent that would tell)."""
+    width = line_width(line)
+    if width < page_width - 6:
+        return True
+    return bool(_FINAL.search(line)) and width < page_width - 1
+
+
+_PUNCT = re.compile(r"[，。：；！？、,.:;!?]")
+
+
+def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
+    """A numbered heading wrapped onto a short second line (…发展 / 主要任务目标) is one heading."""
+    out: list[str] = []
+    for p in paras:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and _HEADING_START.match(prev)
+            and len(prev) <= 40
+            and not _PUNCT.search(prev[-1])
+            and len(p) <= 12
+            and not _PUNCT.search(p)
+            and not _HEADING_START.match(p)
+        ):
+            out[-1] = prev + p
+        else:
+            out.append(p)
+    return out
+
+
+def _nonblank(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip() and not _PAGE_LINE.match(ln.strip())]
+
+
+def normalise(raw: str) -> tuple[str, tuple[Span, ...]]:
+    """The normalised text (paragraphs joined by newlines) and each paragraph's span."""
+    spans: list[Span] = []
+    pos = 0
+    parts = []
+    for p in paragraphs(raw):
+        spans.append(Span(pos, pos + len(p), p))
+        parts.append(p)
+        pos += len(p) + 1
+    return "\n".join(parts), tuple(spans)
