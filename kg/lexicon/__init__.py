@@ -1,0 +1,73 @@
+"""Loaders for the lexicon files (general domain knowledge, read once per process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.resources import package_file
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = package_file("lexicon", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffixes: tuple[tuple[str, str, float], ...]  # longest first
+    list_heads: tuple[tuple[str, str], ...]  # longest first
+    verbs: tuple[str, ...]  # longest first
+    aliases: dict[str, tuple[str, str]]  # any name → (canonical, class)
+    canonical_aliases: dict[str, tuple[str, ...]]
+    soe_prefixes: tuple[str, ...]
+    strategies: dict[str, str]  # any name → canonical
+    places: dict[str, str]  # name → kind
+    generic: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    suffixes = sorted(
+        ((r[0], r[1], float(r[2])) for r in _lines("suffixes.tsv")), key=lambda t: -len(t[0])
+    )
+    heads = sorted(((r[0], r[1]) for r in _lines("list_heads.tsv")), key=lambda t: -len(t[0]))
+    verbs = sorted({r[0] for r in _lines("verbs.txt")}, key=lambda v: (-len(v), v))
+    aliases: dict[str, tuple[str, str]] = {}
+    canon: dict[str, tuple[str, ...]] = {}
+    for r in _lines("aliases.tsv"):
+        names = [r[0], *[a for a in r[2].split("|") if a]] if len(r) > 2 else [r[0]]
+        canon[r[0]] = tuple(names[1:])
+        for n in names:
+            aliases[n] = (r[0], r[1])
+    strategies: dict[str, str] = {}
+    for r in _lines("strategies.txt"):
+        strategies[r[0]] = r[0]
+        for a in (r[1].split("|") if len(r) > 1 else []):
+            if a:
+                strategies[a.strip("“”")] = r[0]
+    places = {r[0]: (r[1] if len(r) > 1 else "place") for r in _lines("places.txt")}
+    return Lexicon(
+        suffixes=tuple(suffixes),
+        list_heads=tuple(heads),
+        verbs=tuple(verbs),
+        aliases=aliases,
+        canonical_aliases=canon,
+        soe_prefixes=tuple(r[0] for r in _lines("soe_prefixes.txt")),
+        strategies=strategies,
+        places=places,
+        generic=frozenset(r[0] for r in _lines("generic.txt")),
+    )
+
+
+def suffix_class(name: str) -> tuple[str, float] | None:
+    """The class a name's ending implies, with the rule's confidence."""
+    for suf, cls, conf in load().suffixes:
+        if name.endswith(suf) and len(name) > len(suf):
+            return cls, conf
+    return None
