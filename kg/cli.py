@@ -62,4 +62,37 @@ def build(inputs: tuple[Path, ...], output: Path, html: bool) -> None:
 
 # --- render (issue 4) --------------------------------------------------------------------
 
+
+@cli.command()
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="HTML file to write. Default: TURTLE with .html for one input, else outputs/graph.html.",
+)
+@click.option("--focus", metavar="NAME", default=None,
+              help="Only the sub-graph around the node whose label or alias is NAME.")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Steps from the --focus node to include.")
+@click.option("--title", metavar="T", default=None,
+              help="Page title. Default: region, year and title of the report.")
+@map_errors
+def render(
+    turtle: tuple[Path, ...], output: Path | None, focus: str | None, depth: int, title: str | None
+) -> None:
+    """Write the interactive HTML view of report graphs (default: outputs/*.ttl).
+
+    One self-contained page that works offline from file://: graph with class colours and
+    legend, search by name or alias, class filter, evidence panel and indicators table.
+    Exit 1 when an input cannot be read or --focus names no node.
+    """
+    from kg.render import DEFAULT_OUTPUT, default_inputs, default_title, load_graph, write_html
+
+    paths = list(turtle) or default_inputs()
+    graph = load_graph(paths)
+    if output is None:
+        output = paths[0].with_suffix(".html") if len(paths) == 1 else DEFAULT_OUTPUT
+    write_html(graph, output, title=title or default_title(graph), focus=focus, depth=depth)
+    click.echo(f"wrote {output}")
+
+
 # --- query / export / push / serve (issue 5) ---------------------------------------------
