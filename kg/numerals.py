@@ -45,7 +45,10 @@ def slogan_groups(name: str) -> list[tuple[int, str]]:
             n = cn_to_int(m.group(1))
         except ValueError:
             return []
-        groups.append((n, m.group(2)))
+        label = m.group(2)
+        if len(label) > 1 and label[0] in "个大项条种":  # 三个高地, 十大专班
+            label = label[1:]
+        groups.append((n, label))
         pos = m.end()
     if pos != len(name):
         return []

@@ -1,0 +1,71 @@
+"""Action programmes announced by headings (（二）实施“制造业提质”行动) and their tasks.
+
+Each enumerated item (一是…) under such a heading becomes a Task component. When the
+section announced the programmes as a numbered slogan (大力实施“八提”行动) and the number
+of headings matches, the programmes become that slogan's components.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import is_slogan, mention, slogan_count
+from kg.model import Candidate, Document, Extraction, Relation, Section, Warning
+
+HEADING = re.compile(
+    r"^[（(][一二三四五六七八九十]+[)）]\s*(?:大力|全面|深入|扎实|持续|加快)?"
+    r"(?:实施|开展|推进|推动|打好|打赢|深化|启动|聚焦)?“([^“”]{2,14})”"
+    r"(行动|工程|攻坚战|攻坚|计划|战役|专项行动|三年行动)"
+)
+ANNOUNCE = re.compile(r"“([^“”]{2,8})”(行动|工程|攻坚)")
+ITEM_PREFIX = re.compile(r"^[一二三四五六七八九十]+是")
+
+
+def action_of(doc: Document, section: Section) -> tuple[str, str, int] | None:
+    """(name, suffix, offset of name) when a subsection heading names an action programme."""
+    m = HEADING.match(section.title)
+    if not m:
+        return None
+    return m.group(1), m.group(2), section.start + m.start(1)
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    by_top: dict[str, list[str]] = {}
+    for sec in doc.sections:
+        if sec.kind != "subsection":
+            continue
+        hit = action_of(doc, sec)
+        if hit is None:
+            continue
+        name, suffix, at = hit
+        ev = mention(doc, at, at + len(name), "action-heading", 0.95)
+        ex.candidates.append(Candidate(name, "Action", ev, aliases=(name + suffix,)))
+        by_top.setdefault(sec.parent or "", []).append(name)
+        for item in (s for s in doc.sections if s.parent == sec.id and s.kind == "item"):
+            title = ITEM_PREFIX.sub("", item.title).rstrip("。！；")
+            if not title or len(title) > 30 or "，" in title:
+                continue
+            t0 = doc.text.find(title, item.start, item.end)
+            tev = mention(doc, t0, t0 + len(title), "action-task", 0.85)
+            ex.candidates.append(Candidate(title, "Task", tev))
+            ex.relations.append(Relation("hasComponent", name, title, tev, "action-task", 0.85, item.ordinal))
+    # 大力实施“八提”行动 + eight action headings
+    for top_id, names in by_top.items():
+        top = doc.section(top_id)
+        if top is None:
+            continue
+        first_sub = min((s.start for s in doc.sections if s.parent == top_id and s.kind == "subsection"), default=top.end)
+        for m in ANNOUNCE.finditer(doc.text, top.start, first_sub):
+            slogan = m.group(1)
+            if not is_slogan(slogan):
+                continue
+            count = slogan_count(slogan)
+            sev = mention(doc, m.start(1), m.end(1), "action-announcement", 0.9)
+            ex.candidates.append(Candidate(slogan, "Initiative", sev, aliases=(slogan + m.group(2),), declared_count=count))
+            if count != len(names):
+                ex.warnings.append(Warning("slogan-count", f"“{slogan}” announces {count} programmes but {len(names)} headings follow", m.start()))
+                continue
+            for i, name in enumerate(names):
+                ex.relations.append(Relation("hasComponent", slogan, name, sev, "action-announcement", 0.9, i + 1))
+    return ex

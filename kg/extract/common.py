@@ -1,0 +1,131 @@
+"""Helpers shared by extractors: mentions, list splitting, name cleaning."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load, suffix_class
+from kg.model import Document, Mention
+from kg.numerals import CN_NUM, slogan_groups
+
+QUOTED = re.compile(r"“([^“”]{1,30})”")
+DELIMS = "，。；：！？,;:!?（）()《》\n"
+LIST_SPLIT = re.compile(r"、|以及|及|和|与")
+_STRIP_CHARS = "“”‘’\"'《》〈〉 "
+
+
+def mention(doc: Document, start: int, end: int, rule: str, confidence: float = 0.9) -> Mention:
+    """A mention whose text is exactly ``doc.text[start:end]``."""
+    return Mention(start, end, doc.text[start:end], rule, confidence)
+
+
+def unquote(s: str) -> str:
+    return s.strip(_STRIP_CHARS).replace("“", "").replace("”", "")
+
+
+def strip_verbs(s: str, single: bool = True) -> tuple[int, str]:
+    """Drop leading verbs/adverbs (支持, 加快推进 …); returns (chars dropped, rest).
+    ``single=False`` keeps one-character function words (为民服务 stays whole)."""
+    verbs = load().verbs if single else tuple(v for v in load().verbs if len(v) > 1)
+    dropped = 0
+    changed = True
+    while changed and s:
+        changed = False
+        for v in verbs:
+            if s.startswith(v) and len(s) - len(v) >= 2:
+                s = s[len(v) :]
+                dropped += len(v)
+                changed = True
+                break
+    return dropped, s
+
+
+def strip_trailing_verbs(s: str) -> str:
+    """优良天数指标继续实现 → 优良天数指标."""
+    verbs = [v for v in load().verbs if len(v) > 1]
+    changed = True
+    while changed:
+        changed = False
+        for v in verbs:
+            if s.endswith(v) and len(s) - len(v) >= 2:
+                s = s[: -len(v)]
+                changed = True
+                break
+    return s
+
+
+def slogan_count(name: str) -> int | None:
+    """How many parts a slogan's numerals announce (三区两中心一枢纽 → 6), else None."""
+    groups = slogan_groups(name)
+    if not groups:
+        return None
+    return sum(n for n, _ in groups)
+
+
+def is_slogan(name: str) -> bool:
+    """A numbered slogan: starts with a numeral and has a non-numeral part (六稳, 三区两中心一枢纽)."""
+    if not (2 <= len(name) <= 12) or name[0] not in CN_NUM + "双":
+        return False
+    groups = slogan_groups(name.replace("双", "两", 1) if name[0] == "双" else name)
+    if not groups or any(n > 20 for n, _ in groups):  # 千亿强区, 百日攻坚 are levels, not counts
+        return False
+    # not a plain quantity such as 一个月, 两年, 二十六条
+    return not re.fullmatch(rf"[{CN_NUM}]+个?(年|月|天|次|批|项|名|人|倍|条|家|种|类|个|点|位|件)", name)
+
+
+def is_junk(name: str) -> bool:
+    """A clause or fragment rather than a name."""
+    if len(name) < 2 or len(name) > 30:
+        return True
+    if any(c in name for c in "，。；：！？,;!?、"):
+        return True
+    if name in load().generic:
+        return True
+    return bool(re.match(r"^(的|了|和|与|及|等|是|在|把|将|对|为|以|从|由|向)", name))
+
+
+def component_class(name: str) -> str:
+    """Class for a slogan component: a name's suffix when it is a strong one, else Goal."""
+    if re.match(r"^(全国|全省|全市|全区|区域|国家|洛阳都市圈|都市圈)", name) and re.search(
+        r"(区|中心|高地|标杆|枢纽|城市|样板|示范)$", name
+    ):
+        return "Goal"
+    lex = load().aliases.get(name)
+    if lex:
+        return lex[1]
+    sc = suffix_class(name)
+    if sc and sc[1] >= 0.7:
+        return sc[0]
+    return "Goal"
+
+
+def split_list(text: str, start: int) -> list[tuple[int, int]]:
+    """Split an enumeration (A、B和C) into item spans [start, end) relative to the text."""
+    items = []
+    pos = 0
+    for m in LIST_SPLIT.finditer(text):
+        items.append((pos, m.start()))
+        pos = m.end()
+    items.append((pos, len(text)))
+    out = []
+    for a, b in items:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip(_STRIP_CHARS))
+        trail = len(seg) - len(seg.rstrip(_STRIP_CHARS))
+        a2, b2 = a + lead, b - trail
+        if b2 > a2:
+            out.append((start + a2, start + b2))
+    return out
+
+
+def trim_to_suffix(name: str) -> str:
+    """滨河北路环线 → 滨河北路: cut a short generic tail after a strong name suffix."""
+    own = suffix_class(name)
+    if own and own[1] >= 0.7:
+        return name
+    for cut in range(1, 4):
+        head = name[:-cut]
+        sc = suffix_class(head)
+        if sc and sc[1] >= 0.8 and len(head) >= 3:
+            return head
+    return name

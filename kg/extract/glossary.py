@@ -1,0 +1,189 @@
+"""Glossary (名词解释) entries: the term, its definition, aliases and components.
+
+Entries look like ``六稳：稳就业、稳金融…``, ``“一环七横六纵”路网结构：“一环”是…；“七横”是…``
+or ``金桥奖：…金桥奖的简称``. Components are checked against the count the term's
+numerals announce; a mismatch becomes a warning for review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import (
+    QUOTED,
+    component_class,
+    is_slogan,
+    mention,
+    slogan_count,
+    split_list,
+    strip_verbs,
+    trim_to_suffix,
+    unquote,
+)
+from kg.lexicon import suffix_class
+from kg.model import Candidate, Document, Extraction, Relation, Span, Warning
+
+SUBDEF = re.compile(r"“([^“”]{1,12})”(?:是|即|指)[：:]?")
+CATEGORY = re.compile(r"^(.+?)(\d+|[一二两三四五六七八九十]+)\s*(?:大|个|项|类)?\s*([\u4e00-\u9fff]{2,8})$")
+SHORT_FOR = re.compile(r"^(.{2,30}?)的(?:简称|缩写|统称)")
+
+
+def term_names(term: Span) -> tuple[str, tuple[str, ...], Span]:
+    """Canonical label, aliases, and the span the label occupies."""
+    full = unquote(term.text)
+    q = QUOTED.search(term.text)
+    if q and q.group(1) != full:
+        inner = q.group(1)
+        inner_span = Span(term.start + q.start(1), term.start + q.end(1), inner)
+        if is_slogan(inner):
+            return inner, (full,), inner_span
+        return full, (inner,), term
+    return full, (), term
+
+
+def parse_list(doc: Document, start: int, end: int, expected: int | None) -> list[tuple[int, int]]:
+    """Item spans of an enumeration definition."""
+    text = doc.text[start:end]
+    m = re.match(r"^(?:即|指|是|包括)[：:]?", text)
+    if m:
+        start += m.end()
+        text = text[m.end() :]
+    k = text.find("包括")
+    if 0 <= k < 30:
+        start += k + 2
+        text = text[k + 2 :]
+    cut = re.search(r"[。；]", text)
+    if cut:
+        text = text[: cut.start()]
+    # the clause with the most 、 separators holds the list
+    clauses = [(mm.start(), mm.group()) for mm in re.finditer(r"[^，]+", text)]
+    if not clauses:
+        return []
+    off, clause = max(clauses, key=lambda c: (c[1].count("、"), -c[0]))
+    # cut the tail: 等“六化”建设工作方案, 三种心态, 等方面
+    tail = re.search(r"(等[^、]*|[一二两三四五六七八九十\d]+[种个项类大][\u4e00-\u9fff]{0,6})$", clause)
+    if tail and tail.start() > 0:
+        clause = clause[: tail.start()]
+    spans = [(start + off + a, start + off + b) for a, b in _items(clause)]
+    if expected and len(spans) < expected:
+        finer = [(start + off + a, start + off + b) for a, b in split_list(clause, 0)]
+        if len(finer) == expected:
+            spans = finer
+    if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
+        a, b = spans[0]
+        d, _ = strip_verbs(doc.text[a:b])
+        spans[0] = (a + d, b)
+    return spans
+
+
+def _items(clause: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for part in clause.split("、"):
+        a = pos + (len(part) - len(part.lstrip("“”")))
+        b = pos + len(part.rstrip("“”"))
+        # “助餐”“助洁”“助浴”和“巡护”: adjacent quoted items
+        if part.count("“") > 1:
+            for q in QUOTED.finditer(part):
+                out.append((pos + q.start(1), pos + q.end(1)))
+        elif b > a:
+            out.append((a, b))
+        pos += len(part) + 1
+    if len(out) >= 1:
+        # the last item may hold `A和B`
+        a, b = out[-1]
+        last = clause[a:b]
+        m = re.search(r"(和|及|以及)“?", last)
+        if m and len(out) >= 2 and "“" not in last[: m.start()]:
+            out[-1] = (a, a + m.start())
+            out.append((a + m.end(), b))
+    return out
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    for entry in doc.glossary:
+        label, aliases, label_span = term_names(entry.term)
+        if not label:
+            continue
+        defn = entry.definition.text.strip()
+        kind = "Award" if label.endswith("奖") else "Initiative"
+        sc = suffix_class(label)
+        if sc and sc[0] in ("Platform", "Project") and sc[1] >= 0.8 and not is_slogan(label):
+            kind = sc[0]
+        short = SHORT_FOR.match(defn)
+        if short:
+            aliases = (*aliases, unquote(short.group(1)))
+        expected = slogan_count(label) if is_slogan(label) else None
+        if expected is None and re.match(r"^\d+", label):
+            expected = sum(int(c) for c in re.match(r"^\d+", label).group())  # “333” → 9
+        ev = mention(doc, label_span.start, label_span.end, "glossary-term", 0.95)
+        ex.candidates.append(
+            Candidate(label, kind, ev, aliases=aliases, definition=defn, declared_count=expected)
+        )
+        ex.extend(_components(doc, entry.definition, label, expected))
+    return ex
+
+
+def _components(doc: Document, definition: Span, parent: str, expected: int | None) -> Extraction:
+    ex = Extraction()
+    text = definition.text
+    subs = list(SUBDEF.finditer(text))
+    if subs:  # “一环”是…；“七横”是…
+        for i, m in enumerate(subs):
+            name = m.group(1)
+            s0 = definition.start + m.start(1)
+            ev = mention(doc, s0, s0 + len(name), "glossary-subgroup", 0.9)
+            ex.candidates.append(Candidate(name, "Initiative", ev, declared_count=slogan_count(name)))
+            ex.relations.append(Relation("hasComponent", parent, name, ev, "glossary-subgroup", 0.9, i + 1))
+            end = subs[i + 1].start() if i + 1 < len(subs) else len(text)
+            body_end = definition.start + end
+            seg = doc.text[definition.start + m.end() : body_end]
+            cut = re.search(r"[；。]", seg)
+            body_end = definition.start + m.end() + (cut.start() if cut else len(seg))
+            items = parse_list(doc, definition.start + m.end(), body_end, slogan_count(name))
+            ex.extend(_emit(doc, name, items, slogan_count(name), "glossary-list"))
+        return ex
+    groups = [g for g in re.split(r"；", text) if g.strip()]
+    if len(groups) >= 2 and all(CATEGORY.match(g.rstrip("。")) for g in groups):  # “333”
+        pos = definition.start
+        for i, g in enumerate(groups):
+            m = CATEGORY.match(g.rstrip("。"))
+            assert m is not None
+            cat = m.group(3)
+            c0 = pos + m.start(3)
+            ev = mention(doc, c0, c0 + len(cat), "glossary-category", 0.85)
+            ex.candidates.append(Candidate(cat, "Goal", ev))
+            ex.relations.append(Relation("hasComponent", parent, cat, ev, "glossary-category", 0.85, i + 1))
+            items = [(pos + a, pos + b) for a, b in _items(m.group(1))]
+            ex.extend(_emit(doc, cat, items, int(m.group(2)) if m.group(2).isdigit() else None, "glossary-list"))
+            pos += len(g) + 1
+        return ex
+    items = parse_list(doc, definition.start, definition.end, expected)
+    if expected is None and not (len(items) >= 2 and all(b - a <= 8 for a, b in items)):
+        return ex
+    if expected is not None and len(items) < 2:
+        return ex
+    ex.extend(_emit(doc, parent, items, expected, "glossary-list"))
+    return ex
+
+
+def _emit(doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str) -> Extraction:
+    ex = Extraction()
+    ok = expected is None or expected == 1 or len(items) == expected
+    if not ok:
+        ex.warnings.append(
+            Warning(
+                "slogan-count",
+                f"“{parent}” announces {expected} parts but {len(items)} were found",
+                items[0][0] if items else None,
+            )
+        )
+    for i, (a, b) in enumerate(items):
+        name = trim_to_suffix(doc.text[a:b])
+        if not (1 <= len(name) <= 25):
+            continue
+        ev = mention(doc, a, a + len(name), rule, 0.9 if ok else 0.6)
+        ex.candidates.append(Candidate(name, component_class(name), ev))
+        ex.relations.append(Relation("hasComponent", parent, name, ev, rule, 0.9 if ok else 0.6, i + 1))
+    return ex

@@ -1,0 +1,193 @@
+"""Numbered slogans in the body text and their components.
+
+Four ways a report spells out a slogan's parts, all checked against the count its numerals
+announce: ``“三区”即A、B、C；`` (definition), ``“四新”是：A。…B。…`` (run-in lead
+sentences), ``自治、法治、德治、智治“四治并进”`` (list before the slogan) and
+``…消费带…、…商圈、…商圈…的“一带三圈”`` (names ending with the slogan's nouns).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import (
+    QUOTED,
+    component_class,
+    is_slogan,
+    mention,
+    slogan_count,
+    strip_trailing_verbs,
+    strip_verbs,
+    unquote,
+)
+from kg.extract.glossary import parse_list
+from kg.lexicon import load
+from kg.model import Candidate, Document, Extraction, Relation, Warning
+from kg.numerals import slogan_groups
+
+DEF_RE = re.compile(r"“([^“”]{2,12})”(即|是|指)([：:]?)")
+NAMED_SUFFIX = re.compile(r"^(改革|行动|计划|工程|战略|活动|政策|机制|模式|工作法)")
+LIST_BEFORE = re.compile(r"([^，。；：“”！？]{2,80})$")
+
+
+def _groups(name: str) -> list[tuple[int, str]]:
+    return slogan_groups(name.replace("双", "两", 1) if name.startswith("双") else name)
+
+
+def _parent_of(doc: Document, name: str, before: int) -> str | None:
+    """The slogan a group like 三区 belongs to: a quoted slogan shortly before it whose
+    numerals contain this group (三区两中心一枢纽 ⊃ 三区)."""
+    g = _groups(name)
+    if len(g) != 1:
+        return None
+    window = doc.text[max(0, before - 400) : before]
+    for q in reversed(list(QUOTED.finditer(window))):
+        cand = q.group(1)
+        if cand == name or "、" in cand or not is_slogan(cand):
+            continue
+        if g[0] in _groups(cand) and len(_groups(cand)) > 1:
+            return cand
+    return None
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
+    body = doc.text[:glossary_start]
+    defined: set[str] = set()
+    for m in DEF_RE.finditer(body):
+        name = m.group(1)
+        if not is_slogan(name):
+            continue
+        ev = mention(doc, m.start(1), m.end(1), "slogan-definition", 0.9)
+        ex.candidates.append(Candidate(name, "Initiative", ev, declared_count=slogan_count(name)))
+        defined.add(name)
+        parent = _parent_of(doc, name, m.start())
+        if parent:
+            p0 = doc.text.rfind(f"“{parent}”", 0, m.start()) + 1
+            pev = mention(doc, p0, p0 + len(parent), "slogan-definition", 0.9)
+            ex.candidates.append(Candidate(parent, "Initiative", pev, declared_count=slogan_count(parent)))
+            order = [g for g in _groups(parent)].index(_groups(name)[0]) + 1
+            ex.relations.append(Relation("hasComponent", parent, name, ev, "slogan-group", 0.9, order))
+        if m.group(3) and m.group(2) == "是":
+            ex.extend(_run_in(doc, name, m.end(), glossary_start))
+        else:
+            items = parse_list(doc, m.end(), min(len(body), m.end() + 200), slogan_count(name))
+            ex.extend(_emit(doc, name, items, slogan_count(name), "slogan-definition"))
+    for q in QUOTED.finditer(body):
+        name = q.group(1)
+        if "，" in name:
+            continue
+        if "、" in name:  # “三个高地、三个标杆”: a list of slogans
+            pos = q.start(1)
+            for part in name.split("、"):
+                if is_slogan(part):
+                    ev = mention(doc, pos, pos + len(part), "quoted-slogan", 0.8)
+                    ex.candidates.append(Candidate(part, "Initiative", ev, declared_count=slogan_count(part)))
+                pos += len(part) + 1
+            continue
+        tail = body[q.end() : q.end() + 4]
+        if is_slogan(name):
+            ev = mention(doc, q.start(1), q.end(1), "quoted-slogan", 0.8)
+            named = NAMED_SUFFIX.match(tail)
+            aliases = (name + named.group(1),) if named else ()
+            ex.candidates.append(Candidate(name, "Initiative", ev, aliases=aliases, declared_count=slogan_count(name)))
+            if name not in defined:
+                ex.extend(_list_before(doc, name, q.start()))
+                ex.extend(_suffix_lookback(doc, name, q.start()))
+        elif NAMED_SUFFIX.match(tail) and 2 <= len(name) <= 12 and not re.search(r"[，。、]", name):
+            suffix = NAMED_SUFFIX.match(tail).group(1)
+            if suffix in ("改革", "行动", "计划", "工程", "战略"):
+                ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
+                kind = "Strategy" if suffix == "战略" else "Initiative"
+                ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
+    return ex
+
+
+def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
+    """``“四新”是：经济实力迈上新台阶。…`` — the parts are short lead sentences that repeat
+    the slogan's noun (新, 特, 争先)."""
+    count = slogan_count(name) or 0
+    key = _groups(name)[0][1] if _groups(name) else ""
+    items: list[tuple[int, int]] = []
+    next_def = DEF_RE.search(doc.text, start)
+    stop = min(limit, next_def.start() if next_def else limit)
+    for s in doc.sentences:
+        if s.end <= start or s.start >= stop or len(items) >= count:
+            continue
+        a = max(s.start, start)
+        text = doc.text[a : s.end].rstrip("。！")
+        if key and key in text and len(text) <= 20 and text.count("，") == 0:
+            items.append((a, a + len(text)))
+    ex = _emit(doc, name, items, count, "slogan-run-in")
+    return ex
+
+
+def _list_before(doc: Document, name: str, quote_start: int) -> Extraction:
+    """``自治、法治、德治、智治“四治并进”``: as many listed items as the numerals say."""
+    count = slogan_count(name)
+    m = LIST_BEFORE.search(doc.text, max(0, quote_start - 80), quote_start)
+    if not m or count is None or count < 2:
+        return Extraction()
+    seg = m.group(1)
+    parts = seg.split("、")
+    if len(parts) != count:
+        return Extraction()
+    first_drop, _ = strip_verbs(parts[0])
+    spans = []
+    pos = m.start(1)
+    for i, part in enumerate(parts):
+        a = pos + (first_drop if i == 0 else 0)
+        spans.append((a, pos + len(part)))
+        pos += len(part) + 1
+    if any(b - a > 10 or b - a < 1 for a, b in spans):
+        return Extraction()
+    return _emit(doc, name, spans, count, "slogan-list-before")
+
+
+def _suffix_lookback(doc: Document, name: str, quote_start: int) -> Extraction:
+    """``A消费带…、B商圈、C商圈…的“一带三圈”``: names in the same sentence ending with the
+    slogan's nouns, as many of each as the numerals say."""
+    groups = _groups(name)
+    sent = doc.sentence_at(quote_start)
+    if not groups or sent is None or any(len(k) > 2 for _, k in groups):
+        return Extraction()
+    verbs = load().verbs
+    found: list[tuple[int, int]] = []
+    for n, key in groups:
+        hits = []
+        for seg in re.finditer(r"[^，、。；：“”]+", doc.text[sent.start : quote_start]):
+            text = seg.group()
+            k = text.rfind(key)
+            if k <= 1:
+                continue
+            rest = text[k + len(key) :]
+            if rest and not any(rest.startswith(v) for v in verbs):
+                continue
+            a = sent.start + seg.start()
+            d, _ = strip_verbs(text[:k], single=False)
+            hits.append((a + d, a + k + len(key)))
+        if len(hits) != n:
+            return Extraction()
+        found.extend(hits)
+    return _emit(doc, name, sorted(found), sum(n for n, _ in groups), "slogan-suffix-lookback")
+
+
+def _emit(doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str) -> Extraction:
+    ex = Extraction()
+    if not items:
+        return ex
+    ok = expected is None or expected == 1 or len(items) == expected
+    if not ok:
+        ex.warnings.append(
+            Warning("slogan-count", f"“{parent}” announces {expected} parts but {len(items)} were found", items[0][0])
+        )
+    for i, (a, b) in enumerate(items):
+        name = strip_trailing_verbs(unquote(doc.text[a:b]))
+        if not name or len(name) > 25:
+            continue
+        a2 = doc.text.find(name, a, b)
+        ev = mention(doc, a2, a2 + len(name), rule, 0.85 if ok else 0.55)
+        ex.candidates.append(Candidate(name, component_class(name), ev))
+        ex.relations.append(Relation("hasComponent", parent, name, ev, rule, 0.85 if ok else 0.55, i + 1))
+    return ex
