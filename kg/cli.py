@@ -60,6 +60,34 @@ def build(inputs: tuple[Path, ...], output: Path, html: bool) -> None:
 
 # --- eval (issue 3) ----------------------------------------------------------------------
 
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option(
+    "--show", type=click.Choice(["misses", "fp", "all", "none"]), default="misses",
+    show_default=True, help="Which itemised lists to print after the scores.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="Plain-text table or JSON.",
+)
+@click.option(
+    "--min-recall", type=click.FloatRange(0.0, 1.0), default=None,
+    help="Exit 1 when overall recall is below this (a CI gate).",
+)
+@map_errors
+def eval_cmd(gold: Path, report: Path, show: str, fmt: str, min_recall: float | None) -> None:
+    """Score REPORT (a built .ttl, or a .txt/.pdf/.docx report) against the GOLD file."""
+    from kg.evaluate import evaluate, format_json, format_table
+
+    result = evaluate(gold, report)
+    click.echo(format_json(result, show) if fmt == "json" else format_table(result, show))
+    recall = result.overall.recall or 0.0
+    if min_recall is not None and recall < min_recall:
+        raise click.ClickException(f"overall recall {recall:.3f} is below --min-recall {min_recall}")
+
+
 # --- render (issue 4) --------------------------------------------------------------------
 
 
