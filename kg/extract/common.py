@@ -67,7 +67,7 @@ def is_slogan(name: str) -> bool:
     if not (2 <= len(name) <= 12) or name[0] not in CN_NUM + "双":
         return False
     groups = slogan_groups(name.replace("双", "两", 1) if name[0] == "双" else name)
-    if not groups or any(n > 20 for n, _ in groups):  # 千亿强区, 百日攻坚 are levels, not counts
+    if not groups or any(n > 20 or len(label) > 3 for n, label in groups):  # 千亿强区, 百日攻坚 are levels, not counts
         return False
     # not a plain quantity such as 一个月, 两年, 二十六条
     return not re.fullmatch(rf"[{CN_NUM}]+个?(年|月|天|次|批|项|名|人|倍|条|家|种|类|个|点|位|件)", name)

@@ -29,6 +29,7 @@ class Lexicon:
     strategies: dict[str, str]  # any name → canonical
     places: dict[str, str]  # name → kind
     generic: frozenset[str]
+    descriptors: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def load() -> Lexicon:
         strategies=strategies,
         places=places,
         generic=frozenset(r[0] for r in _lines("generic.txt")),
+        descriptors=tuple(sorted({r[0] for r in _lines("descriptors.txt")}, key=lambda w: -len(w))),
     )
 
 
@@ -71,3 +73,17 @@ def suffix_class(name: str) -> tuple[str, float] | None:
         if name.endswith(suf) and len(name) > len(suf):
             return cls, conf
     return None
+
+
+def is_descriptive(text: str) -> bool:
+    """True when ``text`` splits entirely into common descriptive words (红色教育)."""
+    words = load().descriptors
+    ok = [False] * (len(text) + 1)
+    ok[0] = True
+    for i in range(len(text)):
+        if not ok[i]:
+            continue
+        for w in words:
+            if text.startswith(w, i):
+                ok[i + len(w)] = True
+    return ok[len(text)]

@@ -1,0 +1,159 @@
+"""Quantities: value, unit, indicator, year, target or actual.
+
+Number grammar: ``[近|超|约]NUM[万|亿][余|多]UNIT[以上|以内|左右]``. The indicator is the
+noun phrase before the number (生产总值增长8% → 生产总值, change 增长) or, after a bare verb,
+the one after the unit (建成24座城市书房 → 城市书房). ``A分别达X和Y`` yields one measurement
+per value; ``城乡居民…分别…`` splits into 城镇/农村. The year comes from the sentence
+(2020年, “十四五”), else from the section heading; a figure for the report's year or
+later is a target, an earlier one is achieved.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.extract.common import mention
+from kg.model import Candidate, Document, Extraction, Measurement, Sentence
+
+UNITS = (
+    "个百分点|个工作日|平方公里|平方米|千瓦时|千瓦|人次|美元|标箱|批次|公里|元|人|户|家|亩|吨|箱|辆|"
+    "%|‰|km|MW|倍|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
+)
+NUMBER = re.compile(
+    rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
+    rf"(?P<approx>余|多)?(?P<unit>{UNITS})(?P<post>以上|以内|左右|以下)?"
+)
+CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
+TRAIL = re.compile(
+    r"(达到了|达到|达|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增至|分别|累计|共计|合计|共|年均|同比|均|至|了)$"
+)
+CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
+LEAD = re.compile(
+    r"^(全区|全市|全县|全镇|全省|全年|年内|今年|其中|力争|确保|我区|我市|我县|争取|预计|"
+    r"“十[一二三四五六]五”期间|“十[一二三四五六]五”以来|\d{4}年(?:全年|底|末)?|五年来|累计|持续|实现|完成)+"
+)
+BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
+PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保|争取|计划")
+
+
+def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int | None]:
+    """(year, base year) for a value at ``pos`` in ``sent``."""
+    before = doc.text[sent.start : pos]
+    base = None
+    bm = re.search(r"(\d{4})年的$", before) or re.search(r"是(\d{4})年的[^，；]*$", before)
+    if bm:
+        base = int(bm.group(1))
+    years = [int(y) for y in re.findall(r"(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
+    periods = [PERIOD_END[p] for p in re.findall(r"“?(十[一二三四五六]五)”?(?!以来)", before) if p in PERIOD_END]
+    if years:
+        return years[-1], base
+    if periods:
+        return periods[-1], base
+    if "去年" in before:
+        return (doc.metadata.year - 1) if doc.metadata.year else None, base
+    for sec in reversed(doc.sections_at(pos)):
+        t = sec.title
+        per = re.findall(r"十[一二三四五六]五", t)
+        if per and per[0] in PERIOD_END:
+            return PERIOD_END[per[0]], base
+        y = re.search(r"(\d{4})年", t)
+        if y:
+            return int(y.group(1)), base
+    return doc.metadata.year, base
+
+
+def _indicator(doc: Document, sent: Sentence, m: re.Match[str]) -> tuple[str, int, str | None]:
+    """(indicator, its start offset, change) from the clause around a number."""
+    pos = m.start()
+    left_start = pos
+    while left_start > sent.start and not CLAUSE_START.match(doc.text[left_start - 1]):
+        left_start -= 1
+    left = doc.text[left_start:pos]
+    change = None
+    for _ in range(3):
+        t = TRAIL.search(left)
+        if t:
+            left = left[: t.start()]
+        c = CHANGE.search(left)
+        if c and m.group("unit") in ("%", "个百分点", "倍"):
+            change = "增长" if c.group() in ("增长", "提高", "增加", "上升", "提升") else "下降"
+            left = left[: c.start()]
+    lead = LEAD.match(left)
+    shift = lead.end() if lead else 0
+    left = left[shift:]
+    start = left_start + shift
+    left = left.rstrip("的")
+    if left.endswith("等") or not left or BARE_VERBS.match(left):
+        right = doc.text[m.end() : m.end() + 14]
+        cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|达|的", right)
+        noun = right[: cut.start()] if cut else right
+        if 2 <= len(noun) <= 12:
+            return noun, m.end(), change
+    return left[-16:], start + max(0, len(left) - 16), change
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
+    for sent in doc.sentences:
+        if sent.start >= glossary_start:
+            break
+        prev: list[Measurement] = []
+        respectively: list[str] = []
+        for m in NUMBER.finditer(doc.text, sent.start, sent.end):
+            if m.start() > 0 and re.match(r"[A-Za-z.\d]", doc.text[m.start() - 1]):
+                continue  # PM2.5, model numbers
+            if doc.text[m.end() : m.end() + 1] in ("年", "月", "日", "号", "届", "周"):
+                continue
+            unit = (m.group("mult") or "") + m.group("unit")
+            value = Decimal(m.group("num"))
+            indicator, ind_start, change = _indicator(doc, sent, m)
+            before = doc.text[max(sent.start, m.start() - 30) : m.start()]
+            clause_left = re.split(r"[，；：。]", before)[-1]
+            if "分别" in clause_left and not respectively:
+                subj = indicator
+                if subj.startswith("城乡"):
+                    respectively = ["城镇" + subj[2:], "农村" + subj[2:]]
+                elif re.search(r"、|和", subj):
+                    respectively = re.split(r"、|和", subj)
+                elif prev:
+                    respectively = [p.indicator for p in prev]
+            if respectively and (indicator in ("", "和", "、") or "分别" in clause_left or len(indicator) <= 1):
+                k = sum(1 for p in prev if p.rule == "respectively") if "分别" not in clause_left or (prev and prev[-1].rule == "respectively") else 0
+                k = min(k, len(respectively) - 1)
+                indicator = respectively[k]
+                rule = "respectively"
+            else:
+                rule = "value-unit"
+            year, base = _year_of(doc, sent, m.start())
+            if base is not None and m.group("unit") == "倍":
+                change = "倍"
+                if prev and (not indicator or indicator.startswith("是")):
+                    indicator = prev[-1].indicator
+            if indicator.startswith("是") and prev:
+                indicator = prev[-1].indicator
+            if not indicator or len(indicator) < 2:
+                if not prev:
+                    continue
+                indicator = prev[-1].indicator
+            qualifier = m.group("post") or ({"余": "余", "多": "余"}.get(m.group("approx") or "")) or m.group("pre")
+            plan_cue = bool(PLAN_CUES.search(doc.text[sent.start : m.start()]))
+            if qualifier is None and "力争" in doc.text[sent.start : m.start()]:
+                qualifier = "力争"
+            target = bool(year and doc.metadata.year and year >= doc.metadata.year) or plan_cue
+            if base is not None:
+                target = bool(year and doc.metadata.year and year >= doc.metadata.year)
+            ev = mention(doc, m.start(), m.end(), rule, 0.75)
+            meas = Measurement(
+                indicator=indicator, value=value, unit=unit, evidence=ev, rule=rule, year=year,
+                is_target=target, qualifier=qualifier, change=change, base_year=base,
+                confidence=0.8 if rule == "respectively" else 0.75,
+            )
+            ex.measurements.append(meas)
+            prev.append(meas)
+            k0 = doc.text.find(indicator, sent.start, sent.end)
+            span = (k0, k0 + len(indicator)) if k0 >= 0 else (m.start(), m.end())
+            ex.candidates.append(Candidate(indicator, "Indicator", mention(doc, span[0], span[1], "indicator", 0.7)))
+    return ex

@@ -1,0 +1,327 @@
+"""Names of enterprises, organisations, projects, platforms, places and strategies.
+
+General rules, strongest first: alias definitions （以下简称“X”）; list templates
+``A、B等N个<head>`` whose head noun gives the class; coordinated names sharing a strong
+ending (中州西路、建设路、西苑路); names found by their ending (…科技园, …项目, …路) with
+the left boundary at a delimiter or a verb; gazetteer and well-known aliases; strategies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import (
+    DELIMS,
+    is_junk,
+    is_slogan,
+    mention,
+    strip_verbs,
+    unquote,
+)
+from kg.lexicon import is_descriptive, load, suffix_class
+from kg.model import Candidate, Document, Extraction, Relation
+
+ALIAS_DEF = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简写为|以下称)[“\"「]?([^”\"」）)]{1,16})[”\"」]?[）)]")
+LIST_TAIL = re.compile(
+    r"等(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)?余?(?:个|家|所|座|项|条|批次|批|处|大)?"
+)
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
+STOP_SINGLE = set("的和与及在对把将为向从等是了")
+CLASSIFIERS = set("个家所座项条批处名")
+FALSE_ENDINGS = ("线路", "道路", "公路", "铁路", "思路", "出路", "新路", "之路", "门路", "河渠", "格局", "布局", "大局")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
+GENERIC_PROJECT = re.compile(
+    r"^(?:省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
+    r"制造业高质量发展|高质量发展|示范|试点|先进|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
+)
+MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建)")
+
+
+def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles: bool = True) -> int:
+    """Left boundary of a name ending at ``end``: stop at a delimiter, a verb or (with
+    ``singles``) a one-character function word. ``first=False`` lets the name itself end in
+    a verb (河柴重工智能制造建设)."""
+    verbs = [v for v in load().verbs if len(v) > 1]
+    i = end
+    while i > 0 and end - i < limit:
+        ch = text[i - 1]
+        if ch == "”":  # a quoted part belongs to the name: “硅巷”经济走廊
+            j = text.rfind("“", max(0, i - 12), i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
+            break
+        if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
+            break
+        if (first or i < end) and any(text.endswith(v, 0, i) for v in verbs):
+            break
+        if re.match(r"\d", ch) and i < end and not re.match(r"[A-Za-z\d]", text[i]):
+            # 53个项目: a count is not part of a name
+            break
+        i -= 1
+    return i
+
+
+def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
+    """Trim verbs and modifiers from the front of a name span; None when nothing name-like remains."""
+    d, _ = strip_verbs(doc.text[a:b])
+    a += d
+    m = MODIFIER.match(doc.text[a:b])
+    if m and b - a - m.end() >= 3:
+        a += m.end()
+    while a < b and doc.text[a] in "“”（(":
+        if doc.text[a] in "（(":
+            return None
+        a += 1
+    if doc.text[a:b].count("（") > doc.text[a:b].count("）") and doc.text[b : b + 1] == "）":
+        b += 1
+    name = doc.text[a:b]
+    if name.endswith(FALSE_ENDINGS):
+        return None
+    if b - a < 2 or is_junk(unquote(name)) or BAD_START.match(name):
+        return None
+    return a, b
+
+
+def _cand(doc: Document, a: int, b: int, kind: str, rule: str, conf: float, aliases: tuple[str, ...] = ()) -> Candidate:
+    name = unquote(doc.text[a:b])
+    return Candidate(name, kind, mention(doc, a, b, rule, conf), aliases=aliases)
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
+    ex.extend(_alias_definitions(doc))
+    ex.extend(_list_templates(doc, glossary_start))
+    ex.extend(_coordinated(doc))
+    ex.extend(_by_suffix(doc))
+    ex.extend(_gazetteer(doc))
+    ex.extend(_region(doc))
+    return ex
+
+
+def _alias_definitions(doc: Document) -> Extraction:
+    ex = Extraction()
+    for m in ALIAS_DEF.finditer(doc.text):
+        short = m.group(1).strip()
+        a = _back_scan(doc.text, m.start(), limit=30)
+        span = _clean(doc, a, m.start())
+        if span is None:
+            continue
+        full = doc.text[span[0] : span[1]]
+        sc = suffix_class(full)
+        lex = load().aliases.get(full) or load().aliases.get(short)
+        kind = lex[1] if lex else (sc[0] if sc else "Organization")
+        ex.candidates.append(_cand(doc, span[0], span[1], kind, "alias-definition", 0.95, aliases=(short,)))
+        s0 = m.start(1)
+        ex.candidates.append(Candidate(full, kind, mention(doc, s0, s0 + len(short), "alias-definition", 0.95), aliases=(short,)))
+    return ex
+
+
+def _head_class(doc: Document, pos: int) -> tuple[str, int] | None:
+    """The class named by the head noun shortly after a list's 等: (class, head end)."""
+    window = doc.text[pos : pos + 16]
+    cut = re.search(rf"[{re.escape(DELIMS)}、]", window)
+    if cut:
+        window = window[: cut.start()]
+    best = None
+    for head, cls in load().list_heads:
+        k = window.find(head)
+        if k >= 0 and (best is None or k < best[1] or (k == best[1] and len(head) > best[2])):
+            best = (cls, k, len(head))
+    if best is None:
+        return None
+    return best[0], pos + best[1] + best[2]
+
+
+def _list_templates(doc: Document, limit: int) -> Extraction:
+    """``A、B和C等N个<head>``: every item gets the head's class (a strong ending overrides it)."""
+    ex = Extraction()
+    pos_next = 0
+    for m in LIST_TAIL.finditer(doc.text, 0, limit):
+        if m.start() < pos_next:
+            continue
+        head = _head_class(doc, m.end())
+        if head is None:
+            continue
+        cls, pos_next = head
+        start = m.start()
+        seg_start = start
+        while seg_start > 0 and doc.text[seg_start - 1] not in DELIMS:
+            seg_start -= 1
+        seg = doc.text[seg_start:start]
+        items: list[tuple[int, int]] = []
+        pos = seg_start
+        for part in seg.split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        # the last item may hold `B和C`
+        a, b = items[-1]
+        jm = re.search(r"(和|及|以及)", doc.text[a:b])
+        if jm and len(items) >= 2 and cls != "Strategy":
+            items[-1] = (a, a + jm.start())
+            items.append((a + jm.end(), b))
+        for i, (a, b) in enumerate(items):
+            if i == 0:
+                a = max(a, _back_scan(doc.text, b, limit=24, first=False, singles=False))
+            span = _clean(doc, a, b)
+            if span is None:
+                continue
+            a2, b2 = span
+            # 涧河沿线同乐寨: a place and what lies along it
+            along = re.match(r"^(.{2,8}?)(沿线|沿岸|两岸|周边)", doc.text[a2:b2])
+            if along:
+                place = along.group(1)
+                ex.candidates.append(_cand(doc, a2, a2 + len(place), "Place", "list-along", 0.8))
+                a2 += along.end()
+                if b2 - a2 < 2:
+                    continue
+                ex.relations.append(
+                    Relation("locatedIn", unquote(doc.text[a2:b2]), place, mention(doc, a2, b2, "list-along", 0.75), "list-along", 0.75)
+                )
+            name = unquote(doc.text[a2:b2])
+            if len(name) < 2 or len(name) > 20 or (cls == "Project" and len(name) < 5 and not suffix_class(name)):
+                continue
+            if name in load().generic or GENERIC_PROJECT.match(name):
+                continue
+            if cls in ("Platform", "Project") and len(name) < 5 and not suffix_class(name):
+                continue
+            sc = suffix_class(name)
+            lex = load().aliases.get(name)
+            kind = lex[1] if lex else (sc[0] if sc and sc[1] >= 0.7 and sc[0] != cls and cls != "Place" else cls)
+            if cls == "Place" and sc and sc[0] in ("Platform", "Project") and sc[1] >= 0.7:
+                kind = sc[0]
+            if cls == "Strategy":
+                kind = "Strategy"
+            ex.candidates.append(_cand(doc, a2, b2, kind, "list-template", 0.85))
+    return ex
+
+
+def _coordinated(doc: Document) -> Extraction:
+    """``中州西路、建设路、西苑路和景华路``: items sharing a strong ending are names of that class."""
+    ex = Extraction()
+    for m in re.finditer(r"[^，。；：！？“”\n]+", doc.text):
+        seg = m.group()
+        if "、" not in seg:
+            continue
+        parts = seg.split("、")
+        last = re.split(r"和|及", parts[-1])
+        if len(last) == 2 and all(suffix_class(x) and suffix_class(x)[1] >= 0.8 for x in last):
+            parts = parts[:-1] + last
+        ends = [suffix_class(p) for p in parts]
+        strong = [e for e in ends if e and e[1] >= 0.8]
+        if len(strong) < 2:
+            continue
+        pos = m.start()
+        for p, e in zip(parts, ends, strict=True):
+            k = doc.text.find(p, pos)
+            pos = k + len(p)
+            if not (e and e[1] >= 0.8):
+                continue
+            a = max(k, _back_scan(doc.text, k + len(p), limit=20, first=False, singles=False))
+            span = _clean(doc, a, k + len(p))
+            if span:
+                ex.candidates.append(_cand(doc, span[0], span[1], e[0], "coordinated-suffix", 0.8))
+    return ex
+
+
+NEXT_OK = re.compile(
+    r"^($|[，。；：、！？”）)\n和与及等为在的沿两以]|建设|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水)"
+)
+ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道")
+GAZETTEER_ONLY = ("省", "市", "自治区")  # 全省, 城市, 超市: only known names count
+
+
+def _by_suffix(doc: Document) -> Extraction:
+    ex = Extraction()
+    lex = load()
+    for suf, cls, conf in lex.suffixes:
+        if conf < (0.6 if cls == "Organization" else 0.7) or suf in GAZETTEER_ONLY:
+            continue
+        for m in re.finditer(re.escape(suf), doc.text):
+            end = m.end()
+            # a longer suffix at the same end takes precedence (科技园 over 园区)
+            if not NEXT_OK.match(doc.text[end : end + 3]) and suf not in ADMIN_SUFFIXES:
+                continue
+            a = _back_scan(doc.text, m.start())
+            span = _clean(doc, a, end)
+            if span is None:
+                continue
+            name = unquote(doc.text[span[0] : span[1]])
+            if len(name) - len(suf) < (1 if cls == "Place" and suf in ("县", "河", "渠") else 2):
+                continue
+            if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "全各本该我城农乡新":
+                continue
+            if name in lex.strategies or name in lex.aliases or is_slogan(name) or name in lex.generic:
+                continue
+            if cls == "Project" and GENERIC_PROJECT.match(name):
+                continue
+            if cls != "Place" and is_descriptive(name[: -len(suf)]) and not (
+                name.startswith(("国家", "中国")) and len(name) - len(suf) >= 6
+            ):
+                continue
+            own = suffix_class(name)
+            if own and own[0] != cls:
+                continue  # the longest suffix decides; it is scanned on its own
+            outer = next(
+                (o for o in sorted(lex.places, key=len, reverse=True) if cls == "Place" and name.startswith(o) and len(name) - len(o) >= 2),
+                None,
+            )
+            if outer is None:
+                ex.candidates.append(_cand(doc, span[0], span[1], cls, f"suffix:{suf}", conf * 0.9))
+            else:  # 三门峡渑池县: a known place, then a place inside it
+                a0, inner = span[0], name[len(outer) :]
+                ex.candidates.append(_cand(doc, a0, a0 + len(outer), "Place", "place-chain", 0.8))
+                ex.candidates.append(_cand(doc, a0 + len(outer), span[1], "Place", "place-chain", 0.8))
+                ev = mention(doc, span[0], span[1], "place-chain", 0.8)
+                ex.relations.append(Relation("locatedIn", inner, outer, ev, "place-chain", 0.8))
+    return ex
+
+
+def _gazetteer(doc: Document) -> Extraction:
+    """Provinces, major cities, countries, strategies and well-known aliases, by exact match."""
+    ex = Extraction()
+    lex = load()
+    table: list[tuple[str, str, str, float]] = []
+    for name in lex.places:
+        table.append((name, name, "Place", 0.8))
+    for name, canon in lex.strategies.items():
+        table.append((name, canon, "Strategy", 0.95))
+    for name, (canon, cls) in lex.aliases.items():
+        table.append((name, canon, cls, 0.9))
+    for name, canon, cls, conf in table:
+        if len(name) < 2:
+            continue
+        for m in re.finditer(re.escape(name), doc.text):
+            nxt = doc.text[m.end() : m.end() + 1]
+            if cls == "Place" and nxt and nxt in "路省市县区大街道":
+                continue  # 河南路, 洛阳市 (the longer name is found by its ending)
+            if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):
+                continue
+            aliases = (name,) if name != canon else ()
+            ex.candidates.append(Candidate(canon, cls, mention(doc, m.start(), m.end(), "lexicon", conf), aliases=aliases))
+    # X等国家战略 / 落实X战略
+    for m in re.finditer(r"(?:落实|实施|坚持|融入|服务|对接|推进)(?:好)?([\u4e00-\u9fff]{4,16}?)战略", doc.text):
+        span = _clean(doc, m.start(1), m.end(1))
+        if span:
+            ex.candidates.append(_cand(doc, span[0], span[1], "Strategy", "strategy-pattern", 0.75))
+    return ex
+
+
+def _region(doc: Document) -> Extraction:
+    """The report's own region (涧西区) and its short form (涧西)."""
+    ex = Extraction()
+    region = doc.metadata.region
+    if not region:
+        return ex
+    short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+    aliases = (short,) if len(short) >= 2 and short != region else ()
+    for name in {region, *aliases}:
+        for m in re.finditer(re.escape(name), doc.text):
+            nxt = doc.text[m.end() : m.end() + 1]
+            if name == short and nxt and nxt in "区县市":
+                continue
+            ex.candidates.append(Candidate(region, "Place", mention(doc, m.start(), m.end(), "region", 0.9), aliases=aliases))
+    return ex

@@ -1,0 +1,118 @@
+"""Relations between names: involves (by section scope and by name), partOf, locatedIn,
+alignsWith.
+
+An organisation named inside an action programme's section is involved in that
+programme, not in every programme; inside a run-in component of a slogan (“两特”是：…) it
+is involved in that component and the slogan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actions import action_of
+from kg.extract.common import mention
+from kg.lexicon import load
+from kg.model import Candidate, Document, Extraction, Relation
+
+ORG = ("Enterprise", "Organization")
+PHASE = re.compile(r"^(.{3,}?)[（(]?([一二三四五六七八九]期)[)）]?(?:项目|工程)?$")
+SUBAREA = re.compile(r"^(.{4,}?(?:试验区|示范区|自贸区|开发区|高新区|新区|园区|产业园))(.{2,6}片区)$")
+ABBREVIATIONS = (
+    ("自由贸易试验区", "自贸区"),
+    ("自主创新示范区", "自创区"),
+    ("经济技术开发区", "经开区"),
+    ("高新技术产业开发区", "高新区"),
+    ("综合保税区", "综保区"),
+)
+
+
+def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, ...], str]]:
+    """(start, end, owners, rule): text ranges that belong to an initiative."""
+    out: list[tuple[int, int, tuple[str, ...], str]] = []
+    for sec in doc.sections:
+        if sec.kind == "subsection":
+            hit = action_of(doc, sec)
+            if hit:
+                out.append((sec.start, sec.end, (hit[0],), "section-scope"))
+    # run-in slogan components: from one component sentence to the next
+    comps = sorted(
+        (r for r in found.relations if r.rule == "slogan-run-in"), key=lambda r: r.evidence.start
+    )
+    for i, r in enumerate(comps):
+        nxt = comps[i + 1].evidence.start if i + 1 < len(comps) else None
+        para_end = next((p.end for p in doc.paragraphs if p.start <= r.evidence.start < p.end), r.evidence.end)
+        end = nxt if nxt is not None and nxt < para_end + 2000 else para_end
+        if nxt is not None and comps[i + 1].subject != r.subject:
+            end = min(end, para_end)
+        out.append((r.evidence.start, end, (r.object, r.subject), "component-scope"))
+    return out
+
+
+def extract(doc: Document, found: Extraction) -> Extraction:
+    ex = Extraction()
+    orgs = [c for c in found.candidates if c.kind in ORG]
+    for start, end, owners, rule in scopes(doc, found):
+        for c in orgs:
+            if start <= c.mention.start < end:
+                for owner in owners:
+                    ex.relations.append(Relation("involves", owner, c.name, c.mention, rule, 0.8))
+    # a project named after an organisation involves it (洛轴时速350km高铁轴承产业化 → 洛轴)
+    org_names: dict[str, str] = {}
+    for c in orgs:
+        for n in (c.name, *c.aliases):
+            if len(n) >= 2:
+                org_names[n] = c.name
+    for n, (canon, cls) in load().aliases.items():
+        if cls in ORG and len(n) >= 2:
+            org_names.setdefault(n, canon)
+    for c in found.candidates:
+        if c.kind != "Project":
+            continue
+        for n in sorted(org_names, key=len, reverse=True):
+            if n in c.name and n != c.name:
+                ex.relations.append(Relation("involves", c.name, org_names[n], c.mention, "name-contains", 0.75))
+                break
+    names = {c.name: c for c in found.candidates}
+    for c in found.candidates:
+        if c.kind not in ("Project", "Platform", "Place"):
+            continue
+        m = PHASE.match(c.name)
+        if m and m.group(1) != c.name:  # 东方红国际陆港二期项目 → 东方红国际陆港
+            whole = m.group(1)
+            ex.relations.append(Relation("partOf", c.name, whole, c.mention, "phase-name", 0.8))
+            if whole not in names:
+                k = c.mention.start
+                ex.candidates.append(Candidate(whole, "Platform" if whole.endswith(("园", "港", "区")) else "Project", mention(doc, k, k + len(whole), "phase-name", 0.7)))
+        s = SUBAREA.match(c.name)
+        if s:  # 中国（洛阳）自由贸易试验区涧西片区 → 中国（洛阳）自由贸易试验区
+            ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))
+            k = c.mention.start
+            ex.candidates.append(Candidate(s.group(1), "Platform", mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
+    # places named at the start of another name (涧河生态湿地 → 涧河)
+    places = {c.name for c in found.candidates if c.kind == "Place"}
+    places |= {a for c in found.candidates if c.kind == "Place" for a in c.aliases}
+    seen: set[tuple[str, str]] = set()
+    for c in found.candidates:
+        if c.kind not in ("Project", "Platform", "Organization") or c.mention.rule == "name-match":
+            continue
+        for p in sorted(places, key=len, reverse=True):
+            if c.name.startswith(p) and len(c.name) > len(p) + 1 and (c.name, p) not in seen:
+                seen.add((c.name, p))
+                target = next((x.name for x in found.candidates if x.kind == "Place" and p in (x.name, *x.aliases)), p)
+                ex.relations.append(Relation("locatedIn", c.name, target, c.mention, "name-prefix-place", 0.6))
+                break
+    # the region aligns with each strategy the report names
+    region = doc.metadata.region
+    if region:
+        for c in found.candidates:
+            if c.kind == "Strategy" and c.mention.rule != "name-match":
+                ex.relations.append(Relation("alignsWith", region, c.name, c.mention, "strategy-mention", 0.7))
+    return ex
+
+
+def abbreviate(name: str) -> str:
+    """The conventional short form: 中国（洛阳）自由贸易试验区涧西片区 → 中国（洛阳）自贸区涧西片区."""
+    for long, short in ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name
