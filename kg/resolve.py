@@ -1,0 +1,214 @@
+"""Resolve: one entity per real-world thing, with a canonical label, aliases and a class.
+
+Names are merged when the text or general knowledge says they are the same: alias
+definitions, glossary 简称, well-known aliases, a trade name plus a legal ending
+(中信 / 中信重工), a group prefix plus a short name (洛耐 / 中钢洛耐), a conventional
+abbreviation (自贸区涧西片区 / 中国（洛阳）自由贸易试验区涧西片区), a place and its
+administrative ending (洛阳 / 洛阳市). The class is the one with the most confident
+evidence; the label is the lexicon's canonical name, else the name rules used most.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.extract.common import is_junk
+from kg.extract.relations import abbreviate
+from kg.iri import mint
+from kg.lexicon import load
+from kg.model import Document, Extraction, Measurement, Mention, Warning
+from kg.vocab import ENTITY_CLASSES
+
+ENTERPRISE_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "重工", "股份", "公司", "控股", "科技")
+PLACE_TAILS = ("省", "市", "县", "区", "自治区", "自治州")
+SPECIFICITY = {k: i for i, k in enumerate(("Action", "Enterprise", "Strategy", "Award", "Platform", "Project", "Place", "Organization", "Initiative", "Task", "Goal", "Indicator"))}
+RANGE = {"involves": ("Enterprise", "Organization"), "locatedIn": ("Place",), "alignsWith": ("Strategy",)}
+
+
+@dataclass
+class Entity:
+    id: str  # IRI local name
+    label: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    definition: str | None = None
+    declared_count: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Link:
+    predicate: str
+    subject: str  # entity id
+    object: str
+    evidence: Mention
+    rule: str
+    confidence: float
+    ordinal: int | None = None
+
+
+@dataclass
+class Resolved:
+    entities: list[Entity]
+    links: list[Link]
+    measurements: list[tuple[Measurement, str]]  # (measurement, indicator entity id)
+    warnings: list[Warning]
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(doc: Document, ex: Extraction) -> Resolved:
+    lex = load()
+    uf = _UnionFind()
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for c in ex.candidates:
+        uf.find(c.name)
+        kinds_of[c.name].add(c.kind)
+        for a in c.aliases:
+            if a and a != c.name:
+                uf.union(c.name, a)
+                kinds_of[a].add(c.kind)
+    names = sorted(kinds_of)
+    org = {"Enterprise", "Organization"}
+    for n in names:
+        if n in lex.aliases:
+            uf.union(n, lex.aliases[n][0])
+        if n in lex.strategies:
+            uf.union(n, lex.strategies[n])
+    by_len = sorted(names, key=len)
+    name_set = set(names)
+    for s in by_len:
+        ks = kinds_of[s]
+        for tail in ENTERPRISE_TAILS:
+            if ks & org and (s + tail) in name_set and kinds_of[s + tail] & org:
+                uf.union(s, s + tail)
+        for p in lex.soe_prefixes:
+            if ks & org and (p + s) in name_set and kinds_of[p + s] & org:
+                uf.union(s, p + s)
+        for tail in PLACE_TAILS:
+            if "Place" in ks and (s + tail) in name_set and "Place" in kinds_of[s + tail] and len(s) >= 2:
+                uf.union(s, s + tail)
+    platforms = [n for n in names if "Platform" in kinds_of[n]]
+    for a in platforms:
+        for b in platforms:
+            if a != b and len(a) >= 5 and len(b) > len(a) and abbreviate(b).endswith(a) and abbreviate(b) != b:
+                uf.union(a, b)
+    # clusters
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(ex.candidates):
+        clusters[uf.find(c.name)].append(i)
+    nested = _nested(ex)
+    entities: dict[str, Entity] = {}
+    name_to_id: dict[str, str] = {}
+    for root in sorted(clusters):
+        idx = clusters[root]
+        cands = [ex.candidates[i] for i in idx]
+        primary = [c for i, c in zip(idx, cands, strict=True) if c.mention.rule != "name-match" and i not in nested]
+        if not primary:
+            continue
+        score: dict[str, float] = defaultdict(float)
+        for c in primary:
+            score[c.kind] += c.mention.confidence
+        if "Action" in score:
+            kind = "Action"
+        else:
+            kind = max(score, key=lambda k: (score[k], -SPECIFICITY.get(k, 99)))
+        all_names = {c.name for c in cands} | {a for c in cands for a in c.aliases}
+        label = _label(cands, all_names, lex.aliases, lex.strategies)
+        if is_junk(label) and kind not in ("Goal", "Task", "Indicator"):
+            continue
+        if kind not in ENTITY_CLASSES:
+            continue
+        aliases = sorted(n for n in all_names if n != label and n)
+        mentions = sorted({(c.mention.start, c.mention.end): c.mention for c in cands}.values(), key=lambda m: (m.start, m.end))
+        definition = next((c.definition for c in cands if c.definition), None)
+        declared = next((c.declared_count for c in cands if c.declared_count), None) if kind in ("Initiative", "Action") else None
+        ent = Entity(mint(label), label, kind, aliases, definition, declared, mentions, max(c.mention.confidence for c in primary))
+        if ent.id in entities:  # two clusters, one label: keep them apart by class
+            ent.id = f"{ent.id}_{kind}"
+        entities[ent.id] = ent
+        for n in all_names:
+            name_to_id[n] = ent.id
+    links = _links(ex, name_to_id, entities)
+    measurements = []
+    for m in ex.measurements:
+        ind = name_to_id.get(m.indicator)
+        if ind and entities[ind].kind == "Indicator":
+            measurements.append((m, ind))
+    return Resolved(sorted(entities.values(), key=lambda e: e.id), links, measurements, list(ex.warnings))
+
+
+def _label(cands: list, all_names: set[str], lex_aliases: dict[str, tuple[str, str]], strategies: dict[str, str]) -> str:
+    for n in sorted(all_names):
+        if n in lex_aliases and lex_aliases[n][0] in all_names | {lex_aliases[n][0]}:
+            return lex_aliases[n][0]
+        if n in strategies:
+            return strategies[n]
+    counts: dict[str, int] = defaultdict(int)
+    for c in cands:
+        counts[c.name] += 1
+    return max(sorted(counts), key=lambda n: (counts[n], len(n)))
+
+
+def _nested(ex: Extraction) -> set[int]:
+    """Candidates whose span lies strictly inside a same-class candidate's span."""
+    spans = defaultdict(list)
+    for i, c in enumerate(ex.candidates):
+        if c.mention.rule not in ("name-match", "subarea-name", "phase-name", "place-chain", "list-along"):
+            spans[c.kind].append((c.mention.start, c.mention.end, i))
+    out = set()
+    for items in spans.values():
+        items.sort()
+        for s, e, i in items:
+            for s2, e2, _j in items:
+                if s2 > s:
+                    break
+                if s2 <= s and e <= e2 and (e2 - s2) > (e - s):
+                    out.add(i)
+                    break
+    return out
+
+
+def _links(ex: Extraction, name_to_id: dict[str, str], entities: dict[str, Entity]) -> list[Link]:
+    best: dict[tuple[str, str, str], Link] = {}
+    for r in ex.relations:
+        s, o = name_to_id.get(r.subject), name_to_id.get(r.object)
+        if not s or not o or s == o:
+            continue
+        allowed = RANGE.get(r.predicate)
+        if allowed and entities[o].kind not in allowed:
+            continue
+        if r.predicate == "involves" and entities[s].kind in ("Enterprise", "Organization", "Place"):
+            continue
+        key = (r.predicate, s, o)
+        link = Link(r.predicate, s, o, r.evidence, r.rule, r.confidence, r.ordinal)
+        old = best.get(key)
+        if old is None or (link.confidence, -link.evidence.start) > (old.confidence, -old.evidence.start):
+            best[key] = link
+    return sorted(best.values(), key=lambda x: (x.predicate, x.subject, x.object))
+
+
+def region_id(doc: Document) -> str | None:
+    return mint(doc.metadata.region) if doc.metadata.region else None
+
+
