@@ -43,13 +43,42 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def read_txt(path: Path, data: bytes) -> tuple[str, str]:
+    """Plain text: only the encoding has to be found."""
     return decode_text(data, path)
 
 
 Reader = Callable[[Path, bytes], tuple[str, str]]
 
-# suffix → reader; extended by the pdf/docx/html readers below.
-READERS: dict[str, Reader] = {".txt": read_txt, ".text": read_txt, ".md": read_txt}
+
+def _read_pdf(path: Path, data: bytes) -> tuple[str, str]:
+    from kg.ingest.pdf import read_pdf
+
+    return read_pdf(path, data)
+
+
+def _read_docx(path: Path, data: bytes) -> tuple[str, str]:
+    from kg.ingest.docx import read_docx
+
+    return read_docx(path, data)
+
+
+def _read_html(path: Path, data: bytes) -> tuple[str, str]:
+    from kg.ingest.html import read_html
+
+    return read_html(path, data)
+
+
+# suffix → reader. The pdf/docx/html readers import their libraries lazily so that reading
+# a .txt report never pays for pypdf or python-docx.
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".md": read_txt,
+    ".pdf": _read_pdf,
+    ".docx": _read_docx,
+    ".html": _read_html,
+    ".htm": _read_html,
+}
 
 
 def read_source(path: Path) -> RawSource:
