@@ -124,3 +124,39 @@ def render(
 
 
 # --- query / export / push / serve (issue 5) ---------------------------------------------
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Print at most this many problems per file (0: all).")
+@map_errors
+def validate(turtle: tuple[Path, ...], limit: int) -> None:
+    """Check report graphs against the SHACL shapes and the offset guarantee.
+
+    TURTLE defaults to outputs/*.ttl except outputs/kg.ttl (the ontology). The shapes
+    (ontology/shapes.ttl) are checked with the ontology loaded, so subclasses count; then
+    every mention's and sentence's kg:text must equal the report's kg:text[start:end].
+
+    Exit codes, as in pySHACL: 0 every graph conforms; 1 a graph does not conform, or a
+    file cannot be read; 2 usage error.
+    """
+    from kg.validate import default_targets, validate_file
+
+    paths = list(turtle) or default_targets()
+    failed = 0
+    for path in paths:
+        result = validate_file(path)
+        click.echo(f"{path}: {result.summary()}")
+        problems = result.violations + result.offset_errors
+        shown = problems if limit == 0 else problems[:limit]
+        for line in shown:
+            click.echo(f"  {line}")
+        if len(shown) < len(problems):
+            click.echo(f"  … and {len(problems) - len(shown)} more (use --limit 0 to see all)")
+        failed += not result.conforms
+    if failed:
+        raise SystemExit(1)
