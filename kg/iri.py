@@ -13,7 +13,6 @@ import hashlib
 import unicodedata
 
 
-
 def _keep(ch: str) -> bool:
     if ch in "_-":
         return True

@@ -108,6 +108,9 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for tail in PLACE_TAILS:
             if "Place" in ks and (s + tail) in name_set and "Place" in kinds_of[s + tail] and len(s) >= 2:
                 uf.union(s, s + tail)
+    for n in names:  # 广文路小学项目 / 广文路小学: a project is also called by its object
+        if "Project" in kinds_of[n] and n.endswith(("项目", "工程")) and len(n) >= 6 and n[:-2] in name_set:
+            uf.union(n, n[:-2])
     platforms = [n for n in names if "Platform" in kinds_of[n]]
     for a in platforms:
         for b in platforms:
@@ -177,6 +180,11 @@ def _nested(ex: Extraction) -> set[int]:
         if c.mention.rule not in ("name-match", "subarea-name", "phase-name", "place-chain", "list-along"):
             spans[c.kind].append((c.mention.start, c.mention.end, i))
     out = set()
+    others = sorted((c.mention.start, c.mention.end) for c in ex.candidates if c.kind != "Place" and c.mention.rule != "name-match")
+    for i, c in enumerate(ex.candidates):  # 西安 inside 西安交通大学: a gazetteer hit inside another name
+        if c.kind == "Place" and c.mention.rule == "lexicon":
+            if any(s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in others):
+                out.add(i)
     for items in spans.values():
         items.sort()
         for s, e, i in items:

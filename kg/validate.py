@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from kg.errors import InputError
@@ -61,6 +61,8 @@ def _short(graph: Graph, node: Node | None) -> str:
         return f"<{node}>"
     if isinstance(node, Literal):
         text = str(node)
+        if node.datatype is not None and node.datatype != XSD.string:
+            return text  # a number, boolean or date reads fine unquoted
         return repr(text if len(text) <= 40 else text[:37] + "...")
     # A blank node path (sequence, inverse …): rdflib can render it as SPARQL-like text.
     return node.n3(graph.namespace_manager)
@@ -131,7 +133,10 @@ def offset_errors(graph: Graph) -> list[str]:
             continue
         full = texts[report]
         if not 0 <= start < end <= len(full):
-            errors.append(f"{name}: offsets [{start}, {end}) outside the report text (length {len(full)})")
+            errors.append(
+                f"{name}: offsets [{start}, {end}) are not a non-empty range of the report text"
+                f" (length {len(full)})"
+            )
             continue
         if full[start:end] != str(quoted):
             errors.append(

@@ -56,7 +56,7 @@ def strip_trailing_verbs(s: str) -> str:
 
 def slogan_count(name: str) -> int | None:
     """How many parts a slogan's numerals announce (三区两中心一枢纽 → 6), else None."""
-    groups = slogan_groups(name)
+    groups = slogan_groups(name.replace("双", "两", 1) if name.startswith("双") else name)
     if not groups:
         return None
     return sum(n for n, _ in groups)
@@ -129,3 +129,21 @@ def trim_to_suffix(name: str) -> str:
         if sc and sc[1] >= 0.8 and len(head) >= 3:
             return head
     return name
+
+
+def trim_lead_in(items: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """冬季清洁取暖电代煤、气代煤 → 电代煤、气代煤: when every other item shares an ending and
+    has one length, a longer first item carries a lead-in; keep as many characters as the rest."""
+    if len(items) < 2:
+        return items
+    rest = [text[a:b] for a, b in items[1:]]
+    lengths = {len(r) for r in rest}
+    first = text[items[0][0] : items[0][1]]
+    if len(lengths) != 1:
+        return items
+    n = lengths.pop()
+    tail = rest[0][-1]
+    if all(r[-1] == tail for r in rest) and first.endswith(tail) and len(first) > n + 1:
+        b = items[0][1]
+        return [(b - n, b), *items[1:]]
+    return items

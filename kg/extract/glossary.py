@@ -17,6 +17,7 @@ from kg.extract.common import (
     slogan_count,
     split_list,
     strip_verbs,
+    trim_lead_in,
     trim_to_suffix,
     unquote,
 )
@@ -69,6 +70,7 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         finer = [(start + off + a, start + off + b) for a, b in split_list(clause, 0)]
         if len(finer) == expected:
             spans = finer
+    spans = trim_lead_in(spans, doc.text)
     if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
         a, b = spans[0]
         d, _ = strip_verbs(doc.text[a:b])
@@ -151,9 +153,13 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
             m = CATEGORY.match(g.rstrip("。"))
             assert m is not None
             cat = m.group(3)
-            c0 = pos + m.start(3)
-            ev = mention(doc, c0, c0 + len(cat), "glossary-category", 0.85)
-            ex.candidates.append(Candidate(cat, "Goal", ev))
+            full = g.rstrip("。")[m.start(2) :].replace(" ", "")  # 3大新兴产业
+            c0 = pos + m.start(2)
+            c1 = pos + m.end(3)
+            ev = mention(doc, c0, c1, "glossary-category", 0.85)
+            cat_aliases = (cat,) if full != cat else ()
+            cat = full if doc.text[c0:c1] == full else cat
+            ex.candidates.append(Candidate(cat, "Goal", ev, aliases=cat_aliases))
             ex.relations.append(Relation("hasComponent", parent, cat, ev, "glossary-category", 0.85, i + 1))
             items = [(pos + a, pos + b) for a, b in _items(m.group(1))]
             ex.extend(_emit(doc, cat, items, int(m.group(2)) if m.group(2).isdigit() else None, "glossary-list"))

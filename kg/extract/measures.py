@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.extract.common import mention
+from kg.extract.common import mention, strip_verbs
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
-    "个百分点|个工作日|平方公里|平方米|千瓦时|千瓦|人次|美元|标箱|批次|公里|元|人|户|家|亩|吨|箱|辆|"
-    "%|‰|km|MW|倍|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
+    "个百分点|个工作日|个月|平方公里|平方米|千瓦时|千瓦|人次|美元|标箱|批次|公里|元|人|户|家|亩|吨|箱|辆|"
+    "%|‰|km|MW|倍|天|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
 )
 NUMBER = re.compile(
     rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
@@ -35,12 +35,15 @@ LEAD = re.compile(
 )
 BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
 PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保|争取|计划")
+PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保")
 
 
 def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int | None]:
     """(year, base year) for a value at ``pos`` in ``sent``."""
-    before = doc.text[sent.start : pos]
+    before = re.sub(r"《[^》]*》|（[^）]*）", lambda m: "#" * len(m.group()), doc.text[sent.start : pos])
+    since = re.search(r"(?:由|从)(\d{4})年的$", before)
+    if since:
+        return int(since.group(1)), None
     base = None
     bm = re.search(r"(\d{4})年的$", before) or re.search(r"是(\d{4})年的[^，；]*$", before)
     if bm:
@@ -64,13 +67,19 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     return doc.metadata.year, base
 
 
-def _indicator(doc: Document, sent: Sentence, m: re.Match[str]) -> tuple[str, int, str | None]:
-    """(indicator, its start offset, change) from the clause around a number."""
+def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> tuple[str, int, str | None]:
+    """(indicator, its start offset, change) from the clause around a number; ``floor`` is
+    where the previous value ended, so two values in one clause do not share words."""
     pos = m.start()
     left_start = pos
-    while left_start > sent.start and not CLAUSE_START.match(doc.text[left_start - 1]):
+    while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
         left_start -= 1
     left = doc.text[left_start:pos]
+    since = re.match(r"^(?:由|从)(?:\d{4}年)?的?$", left)
+    if since:  # 比重，由2015年的55%提高到88%: the indicator is the clause before
+        prev_clause = re.split(r"[，；：。]", doc.text[sent.start : max(sent.start, left_start - 1)])[-1]
+        if prev_clause:
+            return prev_clause[-16:], left_start - 1 - len(prev_clause[-16:]), None
     change = None
     for _ in range(3):
         t = TRAIL.search(left)
@@ -82,6 +91,9 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str]) -> tuple[str, in
             left = left[: c.start()]
     lead = LEAD.match(left)
     shift = lead.end() if lead else 0
+    d, rest = strip_verbs(left[shift:])
+    if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]):
+        shift += d
     left = left[shift:]
     start = left_start + shift
     left = left.rstrip("的")
@@ -109,7 +121,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 continue
             unit = (m.group("mult") or "") + m.group("unit")
             value = Decimal(m.group("num"))
-            indicator, ind_start, change = _indicator(doc, sent, m)
+            floor = prev[-1].evidence.end if prev else sent.start
+            indicator, _ind_start, change = _indicator(doc, sent, m, floor)
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:
@@ -142,9 +155,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             plan_cue = bool(PLAN_CUES.search(doc.text[sent.start : m.start()]))
             if qualifier is None and "力争" in doc.text[sent.start : m.start()]:
                 qualifier = "力争"
-            target = bool(year and doc.metadata.year and year >= doc.metadata.year) or plan_cue
-            if base is not None:
-                target = bool(year and doc.metadata.year and year >= doc.metadata.year)
+            if year and doc.metadata.year:
+                target = year >= doc.metadata.year
+            else:
+                target = plan_cue
             ev = mention(doc, m.start(), m.end(), rule, 0.75)
             meas = Measurement(
                 indicator=indicator, value=value, unit=unit, evidence=ev, rule=rule, year=year,

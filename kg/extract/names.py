@@ -34,7 +34,7 @@ GENERIC_PROJECT = re.compile(
     r"^(?:省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
-MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建)")
+MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
 
 def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles: bool = True) -> int:
@@ -99,6 +99,61 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_by_suffix(doc))
     ex.extend(_gazetteer(doc))
     ex.extend(_region(doc))
+    ex.extend(_government_bodies(doc))
+    ex.extend(_quoted_projects(doc))
+    ex.extend(_dash_pairs(doc, ex))
+    return ex
+
+
+GOV_BODY = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|[^\u4e00-\u9fff])"
+)
+
+
+def _government_bodies(doc: Document) -> Extraction:
+    """省人社厅, 省教育厅, 市发改委: a level, a short department name and an office ending."""
+    ex = Extraction()
+    for m in GOV_BODY.finditer(doc.text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        if doc.text[a - 1 : a] in ("全", "本", "各") or b - a < 3:
+            continue
+        ex.candidates.append(_cand(doc, a, b, "Organization", "government-body", 0.8))
+    return ex
+
+
+def _quoted_projects(doc: Document) -> Extraction:
+    """``启动“涧西教育教学研学基地”项目``: a quoted name followed by 项目/工程 names a project."""
+    ex = Extraction()
+    for m in re.finditer(r"“([^“”，。]{3,20})”(项目|工程)", doc.text):
+        name = m.group(1)
+        ex.candidates.append(
+            Candidate(name, "Project", mention(doc, m.start(1), m.end(1), "quoted-project", 0.85), aliases=(name + m.group(2),))
+        )
+    return ex
+
+
+def _dash_pairs(doc: Document, found: Extraction) -> Extraction:
+    """``王府井—丹尼斯商圈``: a district named by two landmarks; each landmark is a name too."""
+    ex = Extraction()
+    seen: set[tuple[int, int]] = set()
+    for c in list(found.candidates):
+        if "—" not in c.name or c.kind not in ("Platform", "Place"):
+            continue
+        a0 = c.mention.start
+        text = doc.text[a0 : c.mention.end]
+        left, _, right = text.partition("—")
+        right_core = re.sub(r"(高品质消费带|消费带|商圈|片区)$", "", right)
+        for part, off in ((left, 0), (right_core, len(left) + 1)):
+            a, b = a0 + off, a0 + off + len(part)
+            if len(part) < 2 or (a, b) in seen:
+                continue
+            seen.add((a, b))
+            sc = suffix_class(part)
+            lex = load().aliases.get(part)
+            kind = lex[1] if lex else ("Place" if sc and sc[0] == "Place" else "Enterprise")
+            ex.candidates.append(_cand(doc, a, b, kind, "dash-pair", 0.7))
     return ex
 
 
@@ -182,7 +237,15 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                     Relation("locatedIn", unquote(doc.text[a2:b2]), place, mention(doc, a2, b2, "list-along", 0.75), "list-along", 0.75)
                 )
             name = unquote(doc.text[a2:b2])
-            if len(name) < 2 or len(name) > 20 or (cls == "Project" and len(name) < 5 and not suffix_class(name)):
+            if len(name) < 2 or len(name) > 20:
+                continue
+            sibling = next((suffix_class(unquote(doc.text[x:y])) for x, y in items if suffix_class(unquote(doc.text[x:y]))), None)
+            if sibling and not suffix_class(name) and sibling[1] >= 0.7:
+                ex.candidates.append(_cand(doc, a2, b2, sibling[0], "list-sibling", 0.65))
+                continue
+            if cls == "Project" and len(name) <= 4 and not suffix_class(name) and name not in load().generic:
+                # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
+                ex.candidates.append(_cand(doc, a2, b2, "Enterprise", "list-investor", 0.6))
                 continue
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
@@ -243,7 +306,12 @@ def _by_suffix(doc: Document) -> Extraction:
         for m in re.finditer(re.escape(suf), doc.text):
             end = m.end()
             # a longer suffix at the same end takes precedence (科技园 over 园区)
-            if not NEXT_OK.match(doc.text[end : end + 3]) and suf not in ADMIN_SUFFIXES:
+            strong_end = (cls not in ("Place", "Initiative") and conf >= 0.8) or (cls == "Place" and conf >= 0.85 and len(suf) >= 2)
+            if strong_end and any(
+                doc.text.startswith(s2, k) for k in range(end, min(end + 4, len(doc.text))) for s2, _c, c2 in lex.suffixes if c2 >= 0.7 and len(s2) >= 2
+            ):
+                continue  # 洛阳国家大学 | 科技园: the name goes on
+            if not (strong_end or suf in ADMIN_SUFFIXES or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
             a = _back_scan(doc.text, m.start())
             span = _clean(doc, a, end)
@@ -258,7 +326,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
-            if cls != "Place" and is_descriptive(name[: -len(suf)]) and not (
+            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and is_descriptive(name[: -len(suf)]) and not (
                 name.startswith(("国家", "中国")) and len(name) - len(suf) >= 6
             ):
                 continue
@@ -266,7 +334,11 @@ def _by_suffix(doc: Document) -> Extraction:
             if own and own[0] != cls:
                 continue  # the longest suffix decides; it is scanned on its own
             outer = next(
-                (o for o in sorted(lex.places, key=len, reverse=True) if cls == "Place" and name.startswith(o) and len(name) - len(o) >= 2),
+                (
+                    o
+                    for o in sorted(lex.places, key=len, reverse=True)
+                    if cls == "Place" and suf in ADMIN_SUFFIXES and name.startswith(o) and len(name) - len(o) >= 2
+                ),
                 None,
             )
             if outer is None:
@@ -296,7 +368,9 @@ def _gazetteer(doc: Document) -> Extraction:
             continue
         for m in re.finditer(re.escape(name), doc.text):
             nxt = doc.text[m.end() : m.end() + 1]
-            if cls == "Place" and nxt and nxt in "路省市县区大街道":
+            if cls == "Place" and nxt and (nxt in "路省市县区大街道" or (name.endswith("市") and nxt == "场")):
+                continue
+            if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（", doc.text[m.end() : m.end() + 3]):
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
             if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):
                 continue

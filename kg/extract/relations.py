@@ -89,6 +89,16 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))
             k = c.mention.start
             ex.candidates.append(Candidate(s.group(1), "Platform", mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
+    # a road or river at the start of a project's name (振业路西延工程 → 振业路)
+    for c in found.candidates:
+        if c.kind != "Project" or c.mention.rule == "name-match":
+            continue
+        m = re.match(r"^(.{2,8}?(?:大道|大街|路|渠|河))(?!路|大道)", c.name)
+        if m and len(m.group(1)) < len(c.name) - 1:
+            k = c.mention.start
+            road = m.group(1)
+            ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
+            ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
     # places named at the start of another name (涧河生态湿地 → 涧河)
     places = {c.name for c in found.candidates if c.kind == "Place"}
     places |= {a for c in found.candidates if c.kind == "Place" for a in c.aliases}
@@ -102,8 +112,29 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 target = next((x.name for x in found.candidates if x.kind == "Place" and p in (x.name, *x.aliases)), p)
                 ex.relations.append(Relation("locatedIn", c.name, target, c.mention, "name-prefix-place", 0.6))
                 break
-    # the region aligns with each strategy the report names
+    # an action programme aligns with the strategies its section names
+    strategies = [c for c in found.candidates if c.kind == "Strategy"]
+    for start, end, owners, rule in scopes(doc, found):
+        if rule != "section-scope":
+            continue
+        for c in strategies:
+            if start <= c.mention.start < end:
+                ex.relations.append(Relation("alignsWith", owners[0], c.name, c.mention, "section-scope", 0.7))
+    # the region lies in the unit named before it in the meeting line (洛阳市涧西区)
     region = doc.metadata.region
+    meeting = doc.metadata.meeting or ""
+    if region and region in meeting:
+        m = re.search(r"在(.{2,20}?)" + re.escape(region), meeting)
+        k = doc.text.find(meeting)
+        if m and k >= 0:
+            units = re.findall(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|省|市|州|盟|地区)", m.group(1))
+            if units:
+                parent = units[-1]
+                p0 = k + meeting.find(parent)
+                ev = mention(doc, p0, p0 + len(parent), "meeting-line", 0.85)
+                ex.candidates.append(Candidate(parent, "Place", ev))
+                ex.relations.append(Relation("locatedIn", region, parent, ev, "meeting-line", 0.85))
+    # the region aligns with each strategy the report names
     if region:
         for c in found.candidates:
             if c.kind == "Strategy" and c.mention.rule != "name-match":

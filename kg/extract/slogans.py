@@ -40,7 +40,9 @@ def _parent_of(doc: Document, name: str, before: int) -> str | None:
     g = _groups(name)
     if len(g) != 1:
         return None
-    window = doc.text[max(0, before - 400) : before]
+    top = next((s for s in doc.sections_at(before) if s.level == 1), None)
+    lo = top.start if top else max(0, before - 1500)
+    window = doc.text[max(lo, before - 1500) : before]
     for q in reversed(list(QUOTED.finditer(window))):
         cand = q.group(1)
         if cand == name or "、" in cand or not is_slogan(cand):
@@ -87,6 +89,11 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 pos += len(part) + 1
             continue
         tail = body[q.end() : q.end() + 4]
+        if re.search(r"(获评|荣获|评为|授予|获得|入选)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
+            ev = mention(doc, q.start(1), q.end(1), "quoted-honour", 0.75)
+            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范)", name):
+                ex.candidates.append(Candidate(name, "Award", ev))
+            continue
         if is_slogan(name):
             ev = mention(doc, q.start(1), q.end(1), "quoted-slogan", 0.8)
             named = NAMED_SUFFIX.match(tail)

@@ -52,7 +52,7 @@ def metadata(paras: tuple[Span, ...]) -> Metadata:
         if "政府工作报告" in compact and len(compact) <= 30 and title == "政府工作报告":
             title = compact
         if "人民代表大会" in compact and "会议" in compact and meeting is None:
-            meeting = compact.lstrip("—-─–- ")
+            meeting = re.sub(r"^[—\-─–\s]+", "", compact)
             m = DATE_RE.search(compact)
             if m:
                 y, mo, d = (int(g) for g in m.groups())
