@@ -272,3 +272,82 @@ def test_fixture_files(tmp_path: Path) -> None:
     assert raw.encoding == "gb18030"
     assert raw.text.startswith("政府工作报告")
     assert "𠀀" in raw.text
+
+
+# ------------------------------------------------------------------- through `kg build`
+
+
+def _seed_as_pdf(path: Path, lines: list[str]) -> None:
+    """The seed report printed to a multi-page PDF with page numbers, like a real one."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    y, page = 800, 1
+    for line in lines:
+        if y < 60:
+            pdf.drawString(280, 30, f"— {page} —")
+            pdf.showPage()
+            y, page = 800, page + 1
+        pdf.setFont("STSong-Light", 12)
+        pdf.drawString(40, y, line)
+        y -= 16
+    pdf.showPage()
+    pdf.save()
+
+
+def _report_text_and_entities(ttl: Path) -> tuple[str, set[str]]:
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from kg.vocab import KG
+
+    graph = Graph().parse(ttl, format="turtle")
+    report = next(iter(graph.subjects(RDF.type, KG.Report)))
+    entities = {str(s) for s in graph.subjects(KG.mentionedIn, report)}
+    return str(graph.value(report, KG.text)), entities
+
+
+def test_pdf_and_docx_of_the_seed_build_the_same_graph(tmp_path: Path, seed_path: Path) -> None:
+    import docx
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    pdf_path = tmp_path / "seed.pdf"
+    _seed_as_pdf(pdf_path, lines)
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    docx_path = tmp_path / "seed.docx"
+    document.save(str(docx_path))
+
+    runner = CliRunner()
+    built: dict[str, tuple[str, set[str]]] = {}
+    for source in (seed_path, pdf_path, docx_path):
+        out = tmp_path / source.suffix.lstrip(".")
+        result = runner.invoke(cli, ["build", str(source), "-o", str(out), "--no-html"])
+        assert result.exit_code == 0, result.output
+        built[source.suffix] = _report_text_and_entities(out / f"{source.stem}.ttl")
+    txt_text, txt_entities = built[".txt"]
+    assert len(txt_entities) > 100
+    # The PDF's page numbers are gone after normalisation: all three give the same text.
+    assert built[".pdf"] == (txt_text, txt_entities)
+    assert built[".docx"] == (txt_text, txt_entities)
+
+
+def test_kg_build_refuses_a_locked_pdf(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypt(_pdf([["政府工作报告"]]), "secret"))
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {path}: PDF is password-protected; save an unprotected copy first\n"
+    )
