@@ -667,3 +667,25 @@ def summary_rows(results: Iterable[tuple[str, EvalResult]]) -> str:
         out.append(f"{name:<34}" + "".join(cells) + f"{res.junk_rate:>8.1%}")
     out.append("(cells are recall/precision)")
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- graph content
+
+
+def content_signature(graph: Graph) -> frozenset[tuple[str, ...]]:
+    """What a graph says, without offsets, mentions or source checksums.
+
+    Why: the graph of a PDF-debris variant must equal the graph of the clean text except for
+    character offsets; comparing these signatures shows exactly which facts differ.
+    """
+    out: set[tuple[str, ...]] = set()
+    for ent in read_entities(graph):
+        out.add(("entity", ent.cls, ent.label))
+        for name in sorted(ent.names):
+            out.add(("name", ent.label, name))
+    for pred in RELATIONS:
+        for s_label, _, o_label, _ in read_edges(graph, pred):
+            out.add((pred, s_label, o_label))
+    for m in read_measurements(graph):
+        out.add(("measurement", m.indicator, _fmt_value(m.value), m.unit, m.year or "", str(m.target)))
+    return frozenset(out)
