@@ -387,47 +387,89 @@ def _grid_layout(sub: nx.Graph, iterations: int = 100) -> dict[str, tuple[float,
     return {u: (float(pos[index[u], 0]), float(pos[index[u], 1])) for u in nodes}
 
 
+def _component_layout(sub: nx.Graph, seed: int, spacing: float) -> dict[str, tuple[float, float]]:
+    """Positions of one connected component (at least three nodes), about ``spacing`` apart."""
+    n = sub.number_of_nodes()
+    if n <= SPRING_MAX:
+        radius = spacing * math.sqrt(n / math.pi) * 1.15
+        pos = nx.spring_layout(sub, seed=seed, iterations=200, scale=radius)
+        local = {u: (float(p[0]), float(p[1])) for u, p in sorted(pos.items())}
+    else:
+        grid = _grid_layout(nx.Graph(sub))
+        local = {u: (x * spacing * 0.8, y * spacing * 0.8) for u, (x, y) in grid.items()}
+    return _spread(local, spacing * 0.5)
+
+
+def _spread(local: dict[str, tuple[float, float]], gap: float) -> dict[str, tuple[float, float]]:
+    """Push apart nodes closer than ``gap`` (spring layouts pile up nodes that share all
+    their neighbours, e.g. enterprises named in the same two sentences)."""
+    names = sorted(local)
+    pos = np.array([local[n] for n in names], dtype=float)
+    for _ in range(100):
+        pairs = cKDTree(pos).query_pairs(gap, output_type="ndarray")
+        if not len(pairs):
+            break
+        d = pos[pairs[:, 1]] - pos[pairs[:, 0]]
+        dist = np.hypot(d[:, 0], d[:, 1])
+        # coincident nodes: separate along a fixed, index-dependent direction
+        angle = (pairs[:, 0] * 2.399963) % (2 * math.pi)
+        unit = np.where(
+            dist[:, None] > 1e-6, d / np.maximum(dist, 1e-6)[:, None],
+            np.stack([np.cos(angle), np.sin(angle)], axis=1),
+        )
+        push = ((gap - dist) / 2)[:, None] * unit * 0.6
+        pos += _sum_by(pairs[:, 1], push, len(names)) - _sum_by(pairs[:, 0], push, len(names))
+    return {n: (float(pos[i, 0]), float(pos[i, 1])) for i, n in enumerate(names)}
+
+
+def _pack(blocks: list[tuple[dict[str, tuple[float, float]], float, float]], row_width: float,
+          gap: float, top: float) -> tuple[dict[str, tuple[int, int]], float]:
+    """Shelf packing: blocks left to right in rows; returns positions and the bottom edge."""
+    out: dict[str, tuple[int, int]] = {}
+    x, y, row_h = 0.0, top, 0.0
+    for local, w, h in blocks:
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        for n, (px, py) in local.items():
+            out[n] = (round(x + px), round(y + py))
+        x += w + gap
+        row_h = max(row_h, h)
+    return out, y + row_h
+
+
 def layout(model: nx.MultiDiGraph, seed: int = LAYOUT_SEED) -> dict[str, tuple[int, int]]:
-    """Deterministic positions in pixels: each connected component laid out by networkx'
-    spring layout (or :func:`_grid_layout` when large), packed in rows, largest first."""
+    """Deterministic positions in pixels. Each connected component is laid out on its own
+    (networkx spring layout, or :func:`_grid_layout` when large) and the components are
+    packed in rows, largest first; nodes without relations go in a grid underneath."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(model.nodes))
     simple.add_edges_from(sorted((u, v) for u, v in model.edges() if u != v))
     comps = sorted(
         (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
     )
-    spacing = 110.0
-    placed: list[tuple[list[str], dict[str, tuple[float, float]], float, float]] = []
+    spacing = 150.0
+    blocks: list[tuple[dict[str, tuple[float, float]], float, float]] = []
+    singles = [c[0] for c in comps if len(c) == 1]
     for comp in comps:
         if len(comp) == 1:
-            local = {comp[0]: (0.0, 0.0)}
-        elif len(comp) == 2:
-            local = {comp[0]: (-spacing / 2, 0.0), comp[1]: (spacing / 2, 0.0)}
+            continue
+        if len(comp) == 2:
+            local = {comp[0]: (0.0, 0.0), comp[1]: (spacing, 0.0)}
         else:
-            sub = simple.subgraph(comp)
-            if len(comp) <= SPRING_MAX:
-                radius = spacing * math.sqrt(len(comp) / math.pi) * 1.15
-                pos = nx.spring_layout(sub, seed=seed, iterations=200, scale=radius)
-                local = {n: (float(p[0]), float(p[1])) for n, p in sorted(pos.items())}
-            else:
-                grid = _grid_layout(nx.Graph(sub))
-                local = {n: (x * spacing * 0.8, y * spacing * 0.8) for n, (x, y) in grid.items()}
+            local = _component_layout(simple.subgraph(comp), seed, spacing)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         minx, miny = min(xs), min(ys)
         local = {n: (x - minx, y - miny) for n, (x, y) in local.items()}
-        placed.append((comp, local, max(xs) - minx, max(ys) - miny))
-    total_area = sum((w + spacing) * (h + spacing) for _, _, w, h in placed)
-    row_width = max(math.sqrt(total_area) * 1.3, max((w for _, _, w, _ in placed), default=0))
-    out: dict[str, tuple[int, int]] = {}
-    x = y = row_h = 0.0
-    for _comp, local, w, h in placed:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h + spacing, 0.0
-        for n, (px, py) in local.items():
-            out[n] = (round(x + px), round(y + py))
-        x += w + spacing
-        row_h = max(row_h, h)
+        blocks.append((local, max(xs) - minx, max(ys) - miny))
+    cell_w, cell_h = 170.0, 60.0
+    area = sum((w + spacing) * (h + spacing) for _, w, h in blocks) + len(singles) * cell_w * cell_h
+    row_width = max(math.sqrt(area) * 1.4, max((w for _, w, _ in blocks), default=0), cell_w * 6)
+    out, bottom = _pack(blocks, row_width, spacing, 0.0)
+    per_row = max(1, int(row_width // cell_w))
+    top = bottom + spacing if blocks else 0.0
+    for i, n in enumerate(singles):
+        out[n] = (round((i % per_row) * cell_w), round(top + (i // per_row) * cell_h))
     return out
 
 
@@ -482,6 +524,9 @@ def page_payload(
     positions = layout(model)
     undirected = model.to_undirected(as_view=True)
     degree = {n: len(set(undirected.neighbors(n)) - {n}) for n in ids}
+    # components numbered largest first (ties: smallest member), for the page's first view
+    comps = sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0]))
+    component = {n: k for k, comp in enumerate(comps) for n in comp}
     measurements = _measurements(graph, prov, set(ids))
 
     sentence_keys: set[str] = set()
@@ -528,12 +573,13 @@ def page_payload(
                    "highlight": {"background": colour, "border": "#111111"},
                    "hover": {"background": colour, "border": "#111111"}},
             size=_node_size(degree[n]), x=x, y=y, title=f"{d['label']}\n{cls_zh}",
-            font={"size": 14 if degree[n] < 6 else 16 if degree[n] < 15 else 20},
+            font={"size": 14 if degree[n] < 3 else 16 if degree[n] < 6 else 20 if degree[n] < 12 else 24},
         )
         nodes_out.append({
             "iri": n, "label": d["label"], "cls": d["cls"], "types": d["types"],
             "aliases": d["aliases"], "definitions": d["definitions"], "degree": degree[n],
             "evidence": ev(d["evidence"]), "measurements": meas_by_node.get(n, []),
+            "component": component[n],
         })
 
     edges_out: list[dict[str, Any]] = []
@@ -574,7 +620,7 @@ def page_payload(
             "borderWidth": 1, "borderWidthSelected": 3,
             "font": {"face": FONT_FACE, "size": 14, "color": "#1f2933", "strokeWidth": 4,
                      "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 7}},
+            "scaling": {"label": {"drawThreshold": 8}},
         },
         "edges": {
             "width": 1.3, "selectionWidth": 1.5, "hoverWidth": 0.8,

@@ -424,7 +424,12 @@ var network, nodes, edges, container, kgView;
     highlight(D.focus);
     showNode(D.focus[0]);
   }
-  network.fit({ animation: false });
+  // Open on the largest connected part when it is substantial (the other components and
+  // relation-less nodes lie beside and below it; 重置视图 shows everything).
+  var largest = [];
+  N.forEach(function (n, i) { if (n.component === 0) largest.push(i); });
+  if (!D.focus.length && largest.length >= 20 && largest.length < N.length) network.fit({ nodes: largest, animation: false });
+  else network.fit({ animation: false });
 
   kgView = { data: D, selectNode: selectNode, clearSelection: clearSelection, find: find, sortBy: sortBy };
 })();
