@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, TESTDATA
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -20,6 +19,7 @@ from kg import render
 from kg.cli import cli
 from kg.errors import InputError, OutputError
 from kg.vocab import ENTITY_CLASSES, KG, KGR
+from tests.conftest import ROOT, TESTDATA
 
 SMALL = TESTDATA / "render_small.ttl"
 XSS = TESTDATA / "render_xss.ttl"
