@@ -117,11 +117,11 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     assert str(err.value) == f"{path}: PDF has no text layer (scanned PDF?); run OCR first"
 
 
-def _encrypt(data: bytes, user_password: str) -> bytes:
+def _encrypt(data: bytes, user_password: str, algorithm: str = "RC4-128") -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
@@ -135,9 +135,11 @@ def test_password_protected_pdf(tmp_path: Path) -> None:
     assert str(err.value) == f"{path}: PDF is password-protected; save an unprotected copy first"
 
 
-def test_pdf_encrypted_with_empty_password_opens(tmp_path: Path) -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_encrypted_with_empty_password_opens(tmp_path: Path, algorithm: str) -> None:
+    # Permission-only encryption (Acrobat's default is AES) must not stop a reader.
     path = tmp_path / "perms.pdf"
-    path.write_bytes(_encrypt(_pdf([["涧西区人民政府"]]), ""))
+    path.write_bytes(_encrypt(_pdf([["涧西区人民政府"]]), "", algorithm))
     assert read_source(path).text.strip() == "涧西区人民政府"
 
 
@@ -258,6 +260,26 @@ def test_htm_without_charset_is_detected(tmp_path: Path) -> None:
     path.write_bytes("<p>中信重工</p><p>洛阳LYC</p>".encode("gbk"))
     raw = read_source(path)
     assert (raw.text, raw.encoding) == ("中信重工\n洛阳LYC", "gb18030")
+
+
+def test_html_http_equiv_charset_and_omitted_head_end(tmp_path: Path) -> None:
+    # Valid HTML may omit </head>; the legacy http-equiv form declares the charset.
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK">'
+        "<title>门户网站</title><body><p>洛阳市涧西区人民政府</p></body></html>"
+    )
+    path = tmp_path / "legacy.htm"
+    path.write_bytes(page.encode("gbk"))
+    raw = read_source(path)
+    assert (raw.text, raw.encoding) == ("洛阳市涧西区人民政府", "gb18030")
+
+
+def test_html_with_no_visible_text(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>x</title></head><body><script>1</script></body></html>")
+    with pytest.raises(InputError) as err:
+        read_source(path)
+    assert str(err.value) == f"{path}: no text found; is it a scanned PDF or an empty file?"
 
 
 def test_html_pre_keeps_whitespace(tmp_path: Path) -> None:

@@ -45,6 +45,9 @@ class _TextParser(HTMLParser):
         self.cell_open = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            # </head> may be omitted in valid HTML; the body is visible whatever came before.
+            self.hidden = 0
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag in _CELL:

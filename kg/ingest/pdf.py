@@ -15,12 +15,21 @@ from kg.errors import InputError
 
 def read_pdf(path: Path, data: bytes) -> tuple[str, str]:
     """Return (text, "pdf"); raise InputError for encrypted, corrupt or image-only PDFs."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError
-
     # pypdf logs every repaired cross-reference at WARNING; that is noise for a user who
-    # only gets the text, and a broken file ends in an InputError below anyway.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # only gets the text, and a broken file ends in an InputError anyway.
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return _read_pdf(path, data)
+    finally:
+        log.setLevel(level)
+
+
+def _read_pdf(path: Path, data: bytes) -> tuple[str, str]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
         raise InputError(f"{path}: not a PDF file (no %PDF header); check the file or its suffix")
     try:
@@ -30,6 +39,11 @@ def read_pdf(path: Path, data: bytes) -> tuple[str, str]:
             # those open without a password.
             try:
                 opened = reader.decrypt("")
+            except DependencyError:
+                raise InputError(
+                    f"{path}: PDF is AES-encrypted and the cryptography package is missing;"
+                    " pip install 'pypdf[crypto]' or save an unprotected copy"
+                ) from None
             except Exception:  # pypdf raises several types for unsupported crypto
                 opened = 0
             if not opened:
