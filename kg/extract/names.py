@@ -307,8 +307,12 @@ def _by_suffix(doc: Document) -> Extraction:
             end = m.end()
             # a longer suffix at the same end takes precedence (科技园 over 园区)
             strong_end = (cls not in ("Place", "Initiative") and conf >= 0.8) or (cls == "Place" and conf >= 0.85 and len(suf) >= 2)
+            run = re.match(r"[\u4e00-\u9fff]{0,4}", doc.text[end : end + 4]).group()
             if strong_end and any(
-                doc.text.startswith(s2, k) for k in range(end, min(end + 4, len(doc.text))) for s2, _c, c2 in lex.suffixes if c2 >= 0.7 and len(s2) >= 2
+                run.startswith(s2, k) or (k + len(s2) <= len(run) and run[k : k + len(s2)] == s2)
+                for k in range(len(run))
+                for s2, _c, c2 in lex.suffixes
+                if c2 >= 0.7 and len(s2) >= 2
             ):
                 continue  # 洛阳国家大学 | 科技园: the name goes on
             if not (strong_end or suf in ADMIN_SUFFIXES or NEXT_OK.match(doc.text[end : end + 3])):

@@ -42,7 +42,7 @@ def _parent_of(doc: Document, name: str, before: int) -> str | None:
         return None
     top = next((s for s in doc.sections_at(before) if s.level == 1), None)
     lo = top.start if top else max(0, before - 1500)
-    window = doc.text[max(lo, before - 1500) : before]
+    window = doc.text[max(lo, before - 4000) : before]
     for q in reversed(list(QUOTED.finditer(window))):
         cand = q.group(1)
         if cand == name or "、" in cand or not is_slogan(cand):

@@ -99,7 +99,12 @@ def _is_wrapped(widths: list[int]) -> int | None:
 def paragraphs(raw: str) -> list[str]:
     """Split raw text into paragraphs, re-joining hard-wrapped lines."""
     lines = [ln.strip(" \t") for ln in clean_chars(raw).split("\n")]
-    kept = [ln for ln in lines if ln and not _PAGE_LINE.match(ln.strip())]
+    lines = [ln for ln in lines if ln]
+    kept = [
+        ln
+        for i, ln in enumerate(lines)
+        if not _PAGE_LINE.match(ln) or _continues_number(ln, lines[i + 1] if i + 1 < len(lines) else "")
+    ]
     indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]
     widths = [line_width(ln) for ln in kept]
     page_width = _is_wrapped(widths)
@@ -115,7 +120,8 @@ def paragraphs(raw: str) -> list[str]:
                 paras.append(buf)
                 buf = ""
             buf += ln
-            if _ends_paragraph(ln, page_width):
+            nxt = kept[i + 1] if i + 1 < len(kept) else ""
+            if _ends_paragraph(ln, page_width) and not _continues_number(ln, nxt):
                 paras.append(buf)
                 buf = ""
         if buf:
@@ -163,6 +169,12 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def _continues_number(line: str, nxt: str) -> bool:
+    """A lone digit line followed by a line starting with a digit is a wrapped number
+    (4 / 12.6亿元), not a page number."""
+    return line.isdigit() and bool(re.match(r"^[\d.]", nxt))
 
 
 def _nonblank(lines: list[str]) -> list[str]:

@@ -1,0 +1,83 @@
+"""Ingest: PDF debris is undone and paragraphs are rebuilt."""
+
+from __future__ import annotations
+
+from kg.ingest.normalize import clean_chars, normalise, paragraphs
+
+WRAPPED = """\
+一、工作回顾
+
+过去一年，我们坚持稳中求进工作总基调，全区地区生产总值完成4
+
+12.6亿元，同比增长 8.5%，一般公共预算收入达 31 亿元，
+
+— 3 —
+
+ 规模以上工业增加值增长 9.1%，固定资产投资增长 10.2%，社会
+
+消费品零售总额增长 11.3%。
+
+（一）实施“产业强区”行动
+
+我们大力发展先进制造业，全年新签约亿元以上项目 20个，总投资
+
+65.6亿元，项目建设取得新成效，发展后劲持续增强，经济运行稳
+
+中向好。
+
+- 4 -
+
+12
+
+二、今年工作安排
+"""
+
+CLEAN = (
+    "一、工作回顾\n"
+    "过去一年，我们坚持稳中求进工作总基调，全区地区生产总值完成412.6亿元，同比增长8.5%，一般公共预算收入达31亿元，"
+    "规模以上工业增加值增长9.1%，固定资产投资增长10.2%，社会消费品零售总额增长11.3%。\n"
+    "（一）实施“产业强区”行动\n"
+    "我们大力发展先进制造业，全年新签约亿元以上项目20个，总投资65.6亿元，项目建设取得新成效，发展后劲持续增强，经济运行稳中向好。\n"
+    "二、今年工作安排"
+)
+
+
+def test_wrapped_lines_rejoin_numbers_and_drop_page_numbers() -> None:
+    text, _ = normalise(WRAPPED)
+    assert "412.6亿元" in text
+    assert "— 3 —" not in text and "- 4 -" not in text
+    assert "\n12\n" not in text
+
+
+def test_lone_digit_before_a_number_is_part_of_it() -> None:
+    lines = ["这是一行足够长的正文内容用于判断页面宽度是多少啊好"] * 10
+    raw = "\n".join([*lines[:5], "全区生产总值完成这是一行足够长的正文内容用于判断", "4", "12.6亿元。", *lines[5:]])
+    assert "完成这是一行足够长的正文内容用于判断412.6亿元。" in normalise(raw)[0]
+
+
+def test_debris_variant_normalises_to_the_clean_text() -> None:
+    assert normalise(WRAPPED)[0] == normalise(CLEAN)[0] == CLEAN
+
+
+def test_paragraph_spans_slice_the_text() -> None:
+    text, spans = normalise(WRAPPED)
+    assert len(spans) == 5
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+
+
+def test_spaces_next_to_chinese_are_removed_but_not_between_latin_words() -> None:
+    assert paragraphs("联东 U谷 和 洛阳 LYC 以及 Industry 4.0 项目")[0] == "联东U谷和洛阳LYC以及Industry 4.0项目"
+
+
+def test_full_width_digits_and_corner_quotes() -> None:
+    assert clean_chars("增长１２．５％，「六稳」") == "增长12.5%，“六稳”"
+
+
+def test_straight_quotes_are_paired() -> None:
+    assert paragraphs('落实"六稳"和"六保"任务')[0] == "落实“六稳”和“六保”任务"
+
+
+def test_wrapped_heading_is_one_heading() -> None:
+    raw = "\n".join(["二、2035年远景目标及“十四五”时期经济社会发展", "主要任务目标", *(["这是一行足够长的正文内容用于判断页面宽度是多少啊好"] * 10)])
+    assert paragraphs(raw)[0] == "二、2035年远景目标及“十四五”时期经济社会发展主要任务目标"

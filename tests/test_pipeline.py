@@ -1,0 +1,131 @@
+"""Each pipeline stage on a small report written for the tests, and the seed report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.api import build_report
+from kg.extract import extract
+from kg.extract.common import is_slogan, slogan_count
+from kg.ingest.load import load_document
+from kg.numerals import cn_to_int, slogan_groups
+from kg.resolve import resolve
+
+MINI = """\
+政府工作报告
+——2024年1月10日在临河市青山区第三届人民代表大会第四次会议上
+青山区人民政府区长 李明
+各位代表：
+现在，我代表区人民政府，向大会报告工作，请予审议。
+一、2023年工作回顾
+2023年，全区地区生产总值达520亿元，增长6.5%。城乡居民人均可支配收入分别达45120元和26300元。
+青山钢铁控股集团有限公司（以下简称“青钢”）完成技术改造。支持青钢、远航电子、华泰新材等重点企业做大做强。
+二、2024年工作安排
+全区经济社会发展主要预期目标是：地区生产总值增长6%以上，城镇登记失业率控制在4%以内。
+我们将奋力实现“两区一中心”的发展目标。“两区”即全国绿色制造示范区、省级数字经济先行区；“一中心”即区域物流中心。
+（一）实施“产业升级”行动
+一是壮大主导产业。支持青钢建设年产50万吨特种钢项目，推进远航电子芯片封装项目。
+二是建设平台载体。加快青山科技园、滨江产业园建设。
+（二）实施“城市更新”行动
+一是完善路网。加快建设迎宾大道、长江路、黄河路改造提升。
+坚持党建引领，自治、法治、德治“三治融合”。
+名词解释
+三治融合：自治、法治、德治相融合。
+四个一批：谋划一批、签约一批、开工一批、投产一批。
+"""
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = tmp_path_factory.mktemp("mini") / "qingshan-2024.txt"
+    p.write_text(MINI, encoding="utf-8")
+    return p
+
+
+def test_numerals() -> None:
+    assert [cn_to_int(s) for s in ("一", "十", "十三", "二十六", "一百")] == [1, 10, 13, 26, 100]
+    assert slogan_groups("三区两中心一枢纽") == [(3, "区"), (2, "中心"), (1, "枢纽")]
+    assert slogan_count("四新两特三争先") == 9
+    assert slogan_count("双替代") == 2
+    assert is_slogan("六稳") and is_slogan("三个高地")
+    assert not is_slogan("三门峡渑池县") and not is_slogan("一个月") and not is_slogan("千亿强区")
+
+
+def test_metadata_and_structure(mini: Path) -> None:
+    doc = load_document(mini)
+    md = doc.metadata
+    assert (md.region, md.date, md.year, md.speaker, md.speaker_role) == ("青山区", "2024-01-10", 2024, "李明", "区长")
+    kinds = [(s.id, s.kind) for s in doc.sections]
+    assert ("1", "section") in kinds and ("2", "section") in kinds and ("g", "glossary") in kinds
+    assert ("2-1", "subsection") in kinds and ("2-1-2", "item") in kinds
+    assert [e.term.text for e in doc.glossary] == ["三治融合", "四个一批"]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+def test_extraction_finds_slogans_aliases_lists_and_measurements(mini: Path) -> None:
+    doc = load_document(mini)
+    res = resolve(doc, extract(doc))
+    ents = {e.label: e for e in res.entities}
+    ids = res.by_id()
+    comps = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    assert {("两区一中心", "两区"), ("两区", "全国绿色制造示范区"), ("一中心", "区域物流中心")} <= comps
+    assert {("三治融合", "自治"), ("三治融合", "法治"), ("三治融合", "德治")} <= comps
+    assert {("四个一批", "谋划一批"), ("四个一批", "投产一批")} <= comps
+    assert ("产业升级", "壮大主导产业") in comps
+    # alias definition: one node for 青钢 and its full name
+    qg = ents.get("青山钢铁控股集团有限公司") or ents.get("青钢")
+    assert qg is not None and qg.kind == "Enterprise"
+    assert {"青钢", "青山钢铁控股集团有限公司"} <= {qg.label, *qg.aliases}
+    assert ents["远航电子"].kind == "Enterprise" and ents["华泰新材"].kind == "Enterprise"
+    assert ents["青山科技园"].kind == "Platform" and ents["滨江产业园"].kind == "Platform"
+    assert ents["迎宾大道"].kind == "Place" and ents["长江路"].kind == "Place"
+    assert ents["产业升级"].kind == "Action"
+    involves = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "involves"}
+    assert (ents["产业升级"].label, qg.label) in involves
+    assert not any(s == "城市更新" for s, _ in involves)  # scope: 青钢 is named only under 产业升级
+    meas = {(m.indicator, m.value, m.unit, m.year, m.is_target, m.qualifier) for m, _ in res.measurements}
+    assert ("地区生产总值", Decimal("520"), "亿元", 2023, False, None) in meas
+    assert ("地区生产总值", Decimal("6"), "%", 2024, True, "以上") in meas
+    assert ("城镇登记失业率", Decimal("4"), "%", 2024, True, "以内") in meas
+    assert ("城镇居民人均可支配收入", Decimal("45120"), "元", 2023, False, None) in meas
+    assert ("农村居民人均可支配收入", Decimal("26300"), "元", 2023, False, None) in meas
+
+
+def test_slogan_count_mismatch_is_reported(tmp_path: Path) -> None:
+    p = tmp_path / "r.txt"
+    p.write_text(MINI.replace("三治融合：自治、法治、德治相融合。", "三治融合：自治、法治相融合。"), encoding="utf-8")
+    res = build_report(p).resolved
+    warnings = [w.message for w in res.warnings if w.kind == "slogan-count"]
+    assert any("三治融合" in w and "3" in w and "2" in w for w in warnings)
+
+
+def test_every_mention_slices_the_text(mini: Path, seed_path: Path) -> None:
+    for path in (mini, seed_path):
+        r = build_report(path)
+        for e in r.resolved.entities:
+            assert e.mentions, e.label
+            for m in e.mentions:
+                assert r.doc.text[m.start : m.end] == m.text
+        for m, _ in r.resolved.measurements:
+            assert r.doc.text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+def test_seed_report_key_facts(seed_path: Path) -> None:
+    res = build_report(seed_path).resolved
+    ents = {e.label: e for e in res.entities}
+    ids = res.by_id()
+    comps = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    assert {("三区两中心一枢纽", "三区"), ("三区两中心一枢纽", "两中心"), ("三区两中心一枢纽", "一枢纽")} <= comps
+    assert {("四新两特三争先", "四新"), ("四新两特三争先", "两特"), ("四新两特三争先", "三争先")} <= comps
+    assert sum(1 for s, _ in comps if s == "八提") == 8
+    assert sum(1 for s, _ in comps if s == "七横") == 7
+    assert {"中信", "中信重工"} <= {ents["中信重工"].label, *ents["中信重工"].aliases}
+    assert "洛阳LYC" in ents["洛轴"].aliases and "洛耐" in ents["中钢洛耐"].aliases
+    assert ents["中部地区崛起"].kind == "Strategy" and ents["一带一路"].kind == "Strategy"
+    involves = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "involves"}
+    assert {("制造业提质", "洛轴"), ("制造业提质", "中钢洛耐"), ("制造业提质", "河柴重工")} <= involves
+    assert not res.warnings
