@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEED, TESTDATA
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import cli
 from kg.validate import ValidationResult, validate, validate_file
 from kg.vocab import KG, KGR
+from tests.conftest import ROOT, SEED, TESTDATA
 
 FIXTURE = TESTDATA / "validate" / "conforming.ttl"
 REPORT = KGR["report_涧西区_2021"]
