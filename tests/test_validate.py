@@ -65,6 +65,14 @@ def test_two_labels_or_english_label(base: Graph) -> None:
     ]
 
 
+def test_label_must_be_a_one_line_name(base: Graph) -> None:
+    result = broken(base, lambda g: g.set((KGR.洛轴, RDFS.label, Literal("\n洛轴", lang="zh"))))
+    assert result.violations == [
+        "kgr:洛轴 rdfs:label: an entity label is a one-line name without leading or trailing"
+        " space (value '\\n洛轴')"
+    ]
+
+
 def test_entity_without_mention_or_report(base: Graph) -> None:
     def strip(g: Graph) -> None:
         g.remove((KGR.生产总值, KG.hasMention, None))
@@ -288,3 +296,27 @@ def test_committed_seed_output_conforms() -> None:
     committed = ROOT / "outputs" / f"{SEED.stem}.ttl"
     result = validate_file(committed)
     assert (result.violations, result.offset_errors) == ([], [])
+
+
+REPORTS = sorted((TESTDATA / "reports").glob("*.txt"))
+# The 江岚市 reports hit a known extraction bug: rule slogan-list-before makes an entity
+# "\n我们将推动产业链" whose mention crosses a sentence boundary (so it has no kg:inSentence).
+KNOWN_BAD = {p.name for p in REPORTS if p.name.startswith("jianglan_city_2024")}
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        pytest.param(
+            p, id=p.name,
+            marks=[pytest.mark.xfail(strict=True, reason="slogan-list-before crosses sentences")]
+            if p.name in KNOWN_BAD else [],
+        )
+        for p in REPORTS
+    ],
+)
+def test_own_evaluation_reports_conform(tmp_path: Path, report: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(report), "-o", str(tmp_path), "--no-html"])
+    assert result.exit_code == 0, result.output
+    built = validate_file(tmp_path / f"{report.stem}.ttl")
+    assert (built.violations, built.offset_errors) == ([], [])
