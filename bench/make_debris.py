@@ -18,10 +18,11 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 REPORTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "reports"
-WIDTH = 30
+WIDTH = 30  # full-width cells per line, like the seed's PDF text
 LINES_PER_PAGE = 23
 # clean source stem → variants to write: (suffix, debris?, encoding)
 VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
@@ -72,12 +73,27 @@ def _space_words(paragraph: str, counter: list[int]) -> str:
     return "".join(out)
 
 
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _cut_at_width(text: str) -> int:
+    """Index of the first character that no longer fits a line of WIDTH full-width cells."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += _width(ch)
+        if used > 2 * WIDTH:
+            return i
+    return len(text)
+
+
 def _wrap(paragraph: str) -> list[str]:
-    """Hard-wrap at WIDTH; when a number straddles the cut, cut inside it (`4` | `12.6亿元`)."""
+    """Hard-wrap at WIDTH full-width cells (digits and Latin count half, as on a PDF page);
+    when a number straddles the cut, cut inside it (`4` | `12.6亿元`)."""
     lines: list[str] = []
     rest = paragraph
-    while len(rest) > WIDTH:
-        cut = WIDTH
+    while _cut_at_width(rest) < len(rest):
+        cut = _cut_at_width(rest)
         for m in _NUMBER.finditer(rest):
             if m.start() < cut < m.end():
                 break
@@ -86,8 +102,8 @@ def _wrap(paragraph: str) -> list[str]:
                 break
         while cut > 1 and "." in (rest[cut - 1], rest[cut]):
             cut -= 1  # never cut at a decimal point: `7` | `.8%` is not what PDFs do
-        lines.append(rest[:cut])
-        rest = rest[cut:]
+        lines.append(rest[:cut].rstrip(" "))
+        rest = rest[cut:].lstrip(" ")
     if rest:
         lines.append(rest)
     return lines
