@@ -82,7 +82,7 @@ def test_seed_junk_below_2_percent(seed_path: Path) -> None:
 # ------------------------------------------------------------------ seed report (issue 3)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 target; measured 0.93 at 06:05 (151 figures in the gold)")
+@pytest.mark.xfail(strict=False, reason="issue 3 target; measured 0.93 when written (151 figures in the gold)")
 def test_seed_overall_recall_at_least_095(seed_path: Path) -> None:
     res = score(SEED_GOLD, seed_path)
     assert res.overall.recall is not None and res.overall.recall >= 0.95
@@ -93,8 +93,8 @@ def test_seed_overall_recall_at_least_095(seed_path: Path) -> None:
     [
         "entities",
         "components",
-        pytest.param("relations", marks=pytest.mark.xfail(strict=False, reason="measured 0.87 at 06:05")),
-        pytest.param("measurements", marks=pytest.mark.xfail(strict=False, reason="measured 0.86 at 06:05")),
+        pytest.param("relations", marks=pytest.mark.xfail(strict=False, reason="measured 0.87 when written")),
+        pytest.param("measurements", marks=pytest.mark.xfail(strict=False, reason="measured 0.86 when written")),
     ],
 )
 def test_seed_every_category_recall_at_least_090(seed_path: Path, category: str) -> None:
@@ -103,7 +103,7 @@ def test_seed_every_category_recall_at_least_090(seed_path: Path, category: str)
     assert recall is not None and recall >= 0.90, (category, recall, res.misses.get(category))
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 target; measured typed precision 0.82 at 06:05")
+@pytest.mark.xfail(strict=False, reason="issue 3 target; measured typed precision 0.82 when written")
 def test_seed_typed_precision_at_least_095(seed_path: Path) -> None:
     res = score(SEED_GOLD, seed_path)
     precision = res.row("entities/typed").precision
@@ -114,7 +114,7 @@ def test_seed_typed_precision_at_least_095(seed_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("stem", "report"), OWN_REPORTS, ids=[p.name for _, p in OWN_REPORTS])
-@pytest.mark.xfail(strict=False, reason="issue 3 target ≥ 0.85; measured 江岚 0.76, 临溪 0.88 at 06:05")
+@pytest.mark.xfail(strict=False, reason="issue 3 target ≥ 0.85; measured 江岚 0.76, 临溪 0.88 when written")
 def test_own_report_overall_recall_at_least_085(stem: str, report: Path) -> None:
     res = score(GOLD / f"{stem}.yaml", report)
     assert res.overall.recall is not None and res.overall.recall >= 0.85, res.misses
@@ -127,7 +127,7 @@ def test_own_report_junk_below_2_percent(stem: str, report: Path) -> None:
 
 
 DEBRIS_XFAIL = pytest.mark.xfail(
-    strict=False, reason="issue 3 target; 5 facts differ at 06:05 (wrapped meeting line glued to the speaker line)"
+    strict=False, reason="issue 3 target; 5 facts differ when written (wrapped meeting line glued to the speaker line)"
 )
 VARIANT_PARAMS = [
     pytest.param(stem, p, id=p.name, marks=[DEBRIS_XFAIL] if ".debris" in p.name else [])
