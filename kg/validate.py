@@ -157,6 +157,8 @@ def validate(graph: Graph) -> ValidationResult:
 
 def load_turtle(path: Path) -> Graph:
     """Parse a Turtle file; raise InputError naming the file when it cannot be read."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; name the Turtle files, e.g. {path}/*.ttl")
     if not path.is_file():
         raise InputError(f"{path}: no such Turtle file; run `kg build` first or check the path")
     try:

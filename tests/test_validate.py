@@ -259,6 +259,9 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert result.output.startswith(f"Error: {bad}: not valid Turtle (")
     assert result.output.endswith("); rebuild it with `kg build`\n")
     assert result.output.count("\n") == 1
+    result = runner.invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path}: is a folder; name the Turtle files, e.g. {tmp_path}/*.ttl\n"
     assert runner.invoke(cli, ["validate", "--bogus"]).exit_code == 2
     help_text = runner.invoke(cli, ["validate", "--help"]).output
     assert "0 every graph conforms; 1 a graph does not conform" in help_text
