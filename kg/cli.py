@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import InputError, KgError
+from kg.formats import QUERY_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -124,6 +125,62 @@ def render(
 
 
 # --- query / export / push / serve (issue 5) ---------------------------------------------
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Read the SPARQL query from this .rq file.")
+@click.option("-n", "--name", "name", metavar="NAME", default=None,
+              help="Run a shipped named query (competency question); see --list.")
+@click.option("-p", "--param", "params", metavar="VAR=VALUE", multiple=True,
+              help="Replace the query's `VALUES ?VAR {…}` block by VALUE (repeat for several values).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+              help="Output format. Default: table; ttl for CONSTRUCT/DESCRIBE.")
+@click.option("--allow-update", is_flag=True,
+              help="Allow SPARQL Update; it edits an in-memory copy and prints the result as Turtle.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@map_errors
+def query(query: str | None, turtle: tuple[Path, ...], query_file: Path | None, name: str | None,
+          params: tuple[str, ...], fmt: str | None, allow_update: bool, list_: bool) -> None:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over report graphs.
+
+    Give the query as QUERY, or with -f FILE.rq, or --name NAME. TURTLE defaults to
+    outputs/*.ttl; the ontology is always loaded too, so `?x a/rdfs:subClassOf*
+    kg:Organization` works. Prefixes kg:, kgr:, rdf:, rdfs:, owl:, xsd:, skos:, prov: and
+    dcterms: are predeclared. Each report is its own named graph; the default graph is the
+    union. Exit 1 on a malformed query (with line and column) or a refused update.
+    """
+    from kg import store
+
+    if list_:
+        for q in store.named_queries().values():
+            shown = ", ".join(f"{k}={v}" for k, v in q.params.items())
+            click.echo(f"{q.name}\t{q.question}\t{shown}")
+        return
+    sources = [s for s in (query_file, name) if s is not None]
+    if len(sources) > 1:
+        raise click.UsageError("give only one of -f/--file and --name")
+    if sources and query is not None:
+        turtle = (Path(query), *turtle)  # QUERY is really the first Turtle file
+        query = None
+    if query_file is not None:
+        try:
+            text, what = query_file.read_text(encoding="utf-8"), str(query_file)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{query_file}: cannot read the query ({exc})") from None
+    elif name is not None:
+        text, what = store.named_query(name).text, f"query {name}"
+    elif query is not None:
+        text, what = query, "query"
+    else:
+        raise click.UsageError("give a QUERY, -f FILE.rq or --name NAME (or --list)")
+    text = store.apply_params(text, [store.parse_param(p) for p in params], what)
+    paths = list(turtle) or store.default_inputs()
+    result = store.query_files(paths, text, allow_update=allow_update, what=what)
+    chosen = fmt or ("ttl" if result.kind == "graph" else "table")
+    click.echo(store.format_result(result, chosen), nl=False)
 
 
 # --- validate -----------------------------------------------------------------------------
