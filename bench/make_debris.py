@@ -30,6 +30,9 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.txt", True, "utf-8"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    "baichuan_district_2022": [
+        (".debris.txt", True, "utf-8"),
+    ],
     "jianglan_city_2024": [
         (".debris.txt", True, "utf-8"),
         (".debris.gb18030.txt", True, "gb18030"),

@@ -382,7 +382,7 @@ class Score:
         if not self.scored:
             return None
         if not self.pred:
-            return 1.0 if self.gold else None
+            return None  # nothing predicted: precision is undefined, not perfect
         return (self.tp if self.tp_pred is None else self.tp_pred) / self.pred
 
     @property
