@@ -302,22 +302,9 @@ def test_committed_seed_output_conforms() -> None:
 
 
 REPORTS = sorted((TESTDATA / "reports").glob("*.txt"))
-# The 江岚市 reports hit a known extraction bug: rule slogan-list-before makes an entity
-# "\n我们将推动产业链" whose mention crosses a sentence boundary (so it has no kg:inSentence).
-KNOWN_BAD = {p.name for p in REPORTS if p.name.startswith("jianglan_city_2024")}
 
 
-@pytest.mark.parametrize(
-    "report",
-    [
-        pytest.param(
-            p, id=p.name,
-            marks=[pytest.mark.xfail(strict=True, reason="slogan-list-before crosses sentences")]
-            if p.name in KNOWN_BAD else [],
-        )
-        for p in REPORTS
-    ],
-)
+@pytest.mark.parametrize("report", REPORTS, ids=[p.name for p in REPORTS])
 def test_own_evaluation_reports_conform(tmp_path: Path, report: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(report), "-o", str(tmp_path), "--no-html"])
     assert result.exit_code == 0, result.output
