@@ -62,7 +62,7 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         return []
     off, clause = max(clauses, key=lambda c: (c[1].count("、"), -c[0]))
     # cut the tail: 等“六化”建设工作方案, 三种心态, 等方面
-    tail = re.search(r"(等[^、]*|[一二两三四五六七八九十\d]+[种个项类大][\u4e00-\u9fff]{0,6})$", clause)
+    tail = re.search(r"(等(?:[\d一二两三四五六七八九十]|“|方面)[^、]*|[一二两三四五六七八九十\d]+[种个项类大][\u4e00-\u9fff]{0,6})$", clause)
     if tail and tail.start() > 0:
         clause = clause[: tail.start()]
     spans = [(start + off + a, start + off + b) for a, b in _items(clause)]
@@ -166,7 +166,11 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
             pos += len(g) + 1
         return ex
     items = parse_list(doc, definition.start, definition.end, expected)
-    if expected is None and not (len(items) >= 2 and all(b - a <= 8 for a, b in items)):
+    lead = re.match(r"^(?:即|指|是|包括)?[：:]?", text)
+    starts_list = bool(items) and items[0][0] <= definition.start + (lead.end() if lead else 0) + 1
+    if expected is None and not (len(items) >= 2 and starts_list and all(b - a <= 8 for a, b in items)):
+        return ex
+    if expected == 1:  # 一网统管 is one thing, not a list of one
         return ex
     if expected is not None and len(items) < 2:
         return ex

@@ -101,7 +101,7 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
         right = doc.text[m.end() : m.end() + 14]
         cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|达|的", right)
         noun = right[: cut.start()] if cut else right
-        if 2 <= len(noun) <= 12:
+        if 2 <= len(noun) <= 12 and not re.match(r"[和及与、\d]", noun):
             return noun, m.end(), change
     return left[-16:], start + max(0, len(left) - 16), change
 
@@ -126,13 +126,17 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:
-                subj = indicator
+                subj = clause_left.split("分别")[0]
+                lead = LEAD.match(subj)
+                subj = subj[lead.end() :] if lead else subj
                 if subj.startswith("城乡"):
                     respectively = ["城镇" + subj[2:], "农村" + subj[2:]]
                 elif re.search(r"、|和", subj):
-                    respectively = re.split(r"、|和", subj)
-                elif prev:
+                    respectively = [s for s in re.split(r"、|和", subj) if s]
+                elif not subj and prev:
                     respectively = [p.indicator for p in prev]
+                elif subj:
+                    respectively = [subj]
             if respectively and (indicator in ("", "和", "、") or "分别" in clause_left or len(indicator) <= 1):
                 k = sum(1 for p in prev if p.rule == "respectively") if "分别" not in clause_left or (prev and prev[-1].rule == "respectively") else 0
                 k = min(k, len(respectively) - 1)
@@ -146,6 +150,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 if prev and (not indicator or indicator.startswith("是")):
                     indicator = prev[-1].indicator
             if indicator.startswith("是") and prev:
+                indicator = prev[-1].indicator
+            if indicator in ("总数", "总量", "总额", "总计", "合计") and prev:
                 indicator = prev[-1].indicator
             if not indicator or len(indicator) < 2:
                 if not prev:

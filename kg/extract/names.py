@@ -25,13 +25,14 @@ ALIAS_DEF = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简写为|以�
 LIST_TAIL = re.compile(
     r"等(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)?余?(?:个|家|所|座|项|条|批次|批|处|大)?"
 )
+COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)(?:个|家|所|座|条)")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 STOP_SINGLE = set("的和与及在对把将为向从等是了")
 CLASSIFIERS = set("个家所座项条批处名")
 FALSE_ENDINGS = ("线路", "道路", "公路", "铁路", "思路", "出路", "新路", "之路", "门路", "河渠", "格局", "布局", "大局", "强县", "强区", "强市", "大县")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
 GENERIC_PROJECT = re.compile(
-    r"^(?:省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
+    r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -51,14 +52,15 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
                 break
             i = j
             continue
+        if ch in "）)":
+            j = max(text.rfind("（", 0, i - 1), text.rfind("(", 0, i - 1))
+            if j < 0 or i - 1 - j > 5:  # （以下简称“X”）ends a definition, not a name
+                break
         if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
             break
         if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
             break
         if (first or i < end) and any(text.endswith(v, 0, i) for v in verbs):
-            break
-        if re.match(r"\d", ch) and i < end and not re.match(r"[A-Za-z\d]", text[i]):
-            # 53个项目: a count is not part of a name
             break
         i -= 1
     return i
@@ -102,6 +104,30 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_government_bodies(doc))
     ex.extend(_quoted_projects(doc))
     ex.extend(_dash_pairs(doc, ex))
+    ex.extend(_trade_names(doc, ex))
+    return ex
+
+
+def _trade_names(doc: Document, found: Extraction) -> Extraction:
+    """A project or platform named after its company: 鑫磊陶瓷智能化生产线改造 → 鑫磊陶瓷
+    (a two-character brand and an industry word, the usual shape of a trade name)."""
+    ex = Extraction()
+    lex = load()
+    for c in list(found.candidates):
+        if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
+            continue
+        for ind in lex.industries:
+            k = c.name.find(ind, 2, 6)
+            if k in (2, 3) and len(c.name) > k + len(ind) + 1:
+                brand = c.name[:k]
+                if is_descriptive(brand) or brand in lex.places or brand in lex.industries or any(ch.isdigit() for ch in brand):
+                    continue
+                a = c.mention.start + doc.text[c.mention.start : c.mention.end].find(c.name[: k + len(ind)])
+                if a < c.mention.start:
+                    continue
+                ex.candidates.append(_cand(doc, a, a + k + len(ind), "Enterprise", "trade-name", 0.65))
+                ex.relations.append(Relation("involves", c.name, c.name[: k + len(ind)], c.mention, "trade-name", 0.7))
+                break
     return ex
 
 
@@ -195,9 +221,16 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
     """``A、B和C等N个<head>``: every item gets the head's class (a strong ending overrides it)."""
     ex = Extraction()
     pos_next = 0
-    for m in LIST_TAIL.finditer(doc.text, 0, limit):
+    tails = sorted(
+        [*LIST_TAIL.finditer(doc.text, 0, limit), *COUNT_TAIL.finditer(doc.text, 0, limit)], key=lambda t: t.start()
+    )
+    for m in tails:
         if m.start() < pos_next:
             continue
+        if not m.group().startswith("等"):
+            seg_back = doc.text[max(0, m.start() - 40) : m.start()]
+            if "、" not in re.split(r"[，。；：！？]", seg_back)[-1]:
+                continue
         head = _head_class(doc, m.end())
         if head is None:
             continue
@@ -253,7 +286,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                 continue
             sc = suffix_class(name)
             lex = load().aliases.get(name)
-            kind = lex[1] if lex else (sc[0] if sc and sc[1] >= 0.7 and sc[0] != cls and cls != "Place" else cls)
+            kind = lex[1] if lex else (sc[0] if sc and sc[1] >= 0.7 and sc[0] != cls and cls not in ("Place", "Project") else cls)
             if cls == "Place" and sc and sc[0] in ("Platform", "Project") and sc[1] >= 0.7:
                 kind = sc[0]
             if cls == "Strategy":
@@ -293,8 +326,8 @@ def _coordinated(doc: Document) -> Extraction:
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水)"
 )
-ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道")
-GAZETTEER_ONLY = ("省", "市", "自治区")  # 全省, 城市, 超市: only known names count
+ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "市")
+GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
 
 
 def _by_suffix(doc: Document) -> Extraction:
@@ -322,8 +355,12 @@ def _by_suffix(doc: Document) -> Extraction:
             if span is None:
                 continue
             name = unquote(doc.text[span[0] : span[1]])
-            if len(name) - len(suf) < (1 if cls == "Place" and suf in ("县", "河", "渠") else 2):
+            if len(name) - len(suf) < (1 if cls == "Place" and suf in ("河", "渠") else 2):
                 continue
+            if suf in ADMIN_SUFFIXES and (doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政") or len(name) - len(suf) > 4):
+                continue  # 县长, 县委, 市场, 市民: not a place name
+            if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
+                continue  # 示范县, 文旅名县
             if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "全各本该我城农乡新":
                 continue
             if name in lex.strategies or name in lex.aliases or is_slogan(name) or name in lex.generic:

@@ -89,6 +89,15 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))
             k = c.mention.start
             ex.candidates.append(Candidate(s.group(1), "Platform", mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
+    # a branch named after its parent: 江岚大学海洋学院 → 江岚大学, …医院滨海院区 → …医院
+    org_full = sorted({c.name for c in found.candidates if c.kind in ORG}, key=len, reverse=True)
+    for c in found.candidates:
+        if c.kind not in ORG or c.mention.rule == "name-match":
+            continue
+        for parent in org_full:
+            if parent != c.name and c.name.startswith(parent) and len(c.name) - len(parent) >= 2:
+                ex.relations.append(Relation("partOf", c.name, parent, c.mention, "branch-name", 0.75))
+                break
     # a road or river at the start of a project's name (振业路西延工程 → 振业路)
     for c in found.candidates:
         if c.kind != "Project" or c.mention.rule == "name-match":

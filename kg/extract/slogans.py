@@ -27,7 +27,7 @@ from kg.numerals import slogan_groups
 
 DEF_RE = re.compile(r"“([^“”]{2,12})”(即|是|指)([：:]?)")
 NAMED_SUFFIX = re.compile(r"^(改革|行动|计划|工程|战略|活动|政策|机制|模式|工作法)")
-LIST_BEFORE = re.compile(r"([^，。；：“”！？]{2,80})$")
+LIST_BEFORE = re.compile(r"([^，。；：“”！？\n]{2,80})$")
 
 
 def _groups(name: str) -> list[tuple[int, str]]:
@@ -108,6 +108,44 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
                 kind = "Strategy" if suffix == "战略" else "Initiative"
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
+    ex.extend(_digit_codes(doc, body))
+    return ex
+
+
+DIGIT_CODE = re.compile(r"“([\dN][\dN+＋]*)”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
+DIGIT_PART = re.compile(r"“([\dN])”(?:指|是|即)([^，。；“”]+)")
+
+
+def _digit_codes(doc: Document, body: str) -> Extraction:
+    """``“1+3+N”现代产业体系 … “1”指A，“3”指B、C、D三大新兴产业，“N”指若干未来产业``."""
+    from kg.extract.glossary import CATEGORY, _items
+
+    ex = Extraction()
+    for m in DIGIT_CODE.finditer(body):
+        name = m.group(1) + m.group(2)
+        ev = mention(doc, m.start(1), m.end(2), "digit-code", 0.85)
+        ex.candidates.append(Candidate(name, "Initiative", ev, aliases=(m.group(1),)))
+        for i, part in enumerate(DIGIT_PART.finditer(body, m.end(), min(len(body), m.end() + 400))):
+            text = part.group(2)
+            t0 = part.start(2)
+            lead = re.match(r"^(若干|多个|一批|各类)", text)
+            if lead:
+                text, t0 = text[lead.end() :], t0 + lead.end()
+            cat = CATEGORY.match(text)
+            if cat and "、" in cat.group(1):
+                full = text[cat.start(2) :]
+                c0 = t0 + cat.start(2)
+                cev = mention(doc, c0, c0 + len(full), "digit-code", 0.8)
+                ex.candidates.append(Candidate(full, "Goal", cev, aliases=(cat.group(3),)))
+                ex.relations.append(Relation("hasComponent", name, full, cev, "digit-code", 0.8, i + 1))
+                for j, (a, b) in enumerate(_items(cat.group(1))):
+                    iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
+                    ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
+                    ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
+            elif 2 <= len(text) <= 16:
+                pev = mention(doc, t0, t0 + len(text), "digit-code", 0.8)
+                ex.candidates.append(Candidate(text, component_class(text), pev))
+                ex.relations.append(Relation("hasComponent", name, text, pev, "digit-code", 0.8, i + 1))
     return ex
 
 

@@ -51,7 +51,8 @@ def metadata(paras: tuple[Span, ...]) -> Metadata:
         compact = line.replace(" ", "")
         if "政府工作报告" in compact and len(compact) <= 30 and title == "政府工作报告":
             title = compact
-        if "人民代表大会" in compact and "会议" in compact and meeting is None:
+        is_meeting = "人民代表大会" in compact and "会议" in compact and "文件" not in compact
+        if is_meeting and (meeting is None or (DATE_RE.search(compact) and date is None)):
             meeting = re.sub(r"^[—\-─–\s]+", "", compact)
             m = DATE_RE.search(compact)
             if m:

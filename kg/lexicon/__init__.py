@@ -30,6 +30,7 @@ class Lexicon:
     places: dict[str, str]  # name → kind
     generic: frozenset[str]
     descriptors: tuple[str, ...]
+    industries: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def load() -> Lexicon:
         strategies=strategies,
         places=places,
         generic=frozenset(r[0] for r in _lines("generic.txt")),
+        industries=tuple(sorted({r[0] for r in _lines("industries.txt")}, key=lambda w: -len(w))),
         descriptors=tuple(sorted({r[0] for r in _lines("descriptors.txt")}, key=lambda w: -len(w))),
     )
 
