@@ -437,10 +437,17 @@ class EvalResult:
         }
 
 
+NAME_ENDINGS: tuple[str, ...] = (
+    "路", "街", "道", "园", "区", "港", "城", "镇", "村", "河", "渠", "湖", "桥", "中心", "基地",
+)
+
+
 def is_junk(label: str) -> bool:
-    """A label that reads like a clause or fragment, not a name."""
+    """A label that reads like a clause or fragment, not a name (建设路 is a road, not a verb)."""
     name = normalize_name(label)
-    return len(name) > 20 or any(c in name for c in "，。；") or name.startswith(JUNK_VERBS)
+    if len(name) > 20 or any(c in name for c in "，。；"):
+        return True
+    return name.startswith(JUNK_VERBS) and not name.endswith(NAME_ENDINGS)
 
 
 def _fmt_value(value: Decimal | None) -> str:

@@ -200,6 +200,8 @@ def test_helpers() -> None:
     assert is_junk("加快推进科创小镇建设")
     assert is_junk("中信重工，洛轴")
     assert not is_junk("中国（洛阳）自由贸易试验区涧西片区")
+    assert not is_junk("建设路")
+    assert is_junk("培育")
 
 
 # ------------------------------------------------------------------------- CLI
