@@ -34,6 +34,8 @@ _PAGE_LINE = re.compile(
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节])"
 )
+# The speaker line of the title block (涧西区人民政府代区长 王烨) always starts a paragraph.
+_SPEAKER = re.compile(r"^.{0,20}人民政府.{0,4}(?:区长|县长|市长|州长|旗长|盟长|省长|主席)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -116,12 +118,12 @@ def paragraphs(raw: str) -> list[str]:
         paras = []
         buf = ""
         for i, ln in enumerate(kept):
-            if buf and (_HEADING_START.match(ln) or (i in indented and len(indented) > 3)):
+            if buf and (_HEADING_START.match(ln) or _SPEAKER.match(ln) or (i in indented and len(indented) > 3)):
                 paras.append(buf)
                 buf = ""
             buf += ln
             nxt = kept[i + 1] if i + 1 < len(kept) else ""
-            if _ends_paragraph(ln, page_width) and not _continues_number(ln, nxt):
+            if (_ends_paragraph(ln, page_width) or ln.endswith("会议上")) and not _continues_number(ln, nxt):
                 paras.append(buf)
                 buf = ""
         if buf:
