@@ -15,7 +15,7 @@ import click
 
 from kg import __version__
 from kg.errors import InputError, KgError
-from kg.formats import QUERY_FORMATS
+from kg.formats import EXPORT_FORMATS, QUERY_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,6 +181,99 @@ def query(query: str | None, turtle: tuple[Path, ...], query_file: Path | None, 
     result = store.query_files(paths, text, allow_update=allow_update, what=what)
     chosen = fmt or ("ttl" if result.kind == "graph" else "table")
     click.echo(store.format_result(result, chosen), nl=False)
+
+
+@cli.command("export")
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="ttl nt nq trig jsonld rdfxml: RDF; graphml gexf: entity graph; csv: Neo4j tables.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
+              help="File to write. For csv: a folder (nodes.csv, relationships.csv) or a prefix "
+                   "(out/kg → out/kg_nodes.csv, out/kg_relationships.csv).")
+@click.option("--ontology/--no-ontology", default=False, show_default=True,
+              help="Include the ontology (RDF formats; nq/trig: as its own named graph).")
+@map_errors
+def export_cmd(turtle: tuple[Path, ...], fmt: str, output: Path, ontology: bool) -> None:
+    """Export report graphs (default: outputs/*.ttl) for triple stores, Gephi or Neo4j.
+
+    nq and trig put each report in its own named graph, named by the report's kg:Report
+    IRI. graphml, gexf and csv hold entities as nodes and kg relations as edges; the csv
+    headers follow `neo4j-admin database import` (id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
+    """
+    from kg.export import export
+    from kg.store import default_inputs
+
+    for path in export(list(turtle) or default_inputs(), fmt, output, ontology=ontology):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store or http://host:3030/ds/data.")
+@click.option("--graph", "graph", metavar="IRI", default=None,
+              help="Put everything into this one named graph instead of one graph per report.")
+@click.option("--user", default=None, help="HTTP Basic user name.")
+@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD",
+              help="HTTP Basic password (or set KG_PUSH_PASSWORD).")
+@click.option("--token", default=None, envvar="KG_PUSH_TOKEN",
+              help="Bearer token (or set KG_PUSH_TOKEN).")
+@click.option("--ontology/--no-ontology", default=True, show_default=True,
+              help="Also put the ontology into graph <https://w3id.org/gwr-kg/ontology>.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for each request.")
+@map_errors
+def push(turtle: tuple[Path, ...], endpoint: str, graph: str | None, user: str | None,
+         password: str | None, token: str | None, ontology: bool, timeout: float) -> None:
+    """Load report graphs (default: outputs/*.ttl) into a SPARQL 1.1 Graph Store.
+
+    One HTTP PUT per report, into the named graph of its kg:Report IRI: PUT replaces that
+    graph, so re-pushing updates it and a failure never leaves part of a graph. Works with
+    Oxigraph, Jena Fuseki, GraphDB and any other Graph Store Protocol server. Exit 1 with a
+    one-line reason when the server refuses or cannot be reached.
+    """
+    from kg import remote
+    from kg.store import default_inputs
+
+    if token and user:
+        raise click.UsageError("give either --user/--password or --token, not both")
+
+    def report(upload: remote.Upload) -> None:
+        click.echo(f"put <{upload.graph}> ({upload.triples} triples from {upload.source})")
+
+    remote.push(list(turtle) or default_inputs(), endpoint, graph=graph,
+                auth=remote.Auth(user=user, password=password, token=token), ontology=ontology,
+                timeout=timeout, progress=report)
+
+
+@cli.command()
+@click.argument("turtle", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
+              help="TCP port to listen on.")
+@click.option("--bind", "host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep the loopback default unless you mean to share.")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (needed by web YASGUI).")
+@click.option("--writable", is_flag=True, help="Accept updates and Graph Store writes too.")
+@click.option("--location", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep the database in this new folder instead of a temporary one.")
+@map_errors
+def serve(turtle: tuple[Path, ...], port: int, host: str, cors: bool, writable: bool,
+          location: Path | None) -> None:
+    """Serve report graphs (default: outputs/*.ttl) as a SPARQL endpoint with `oxigraph serve`.
+
+    The graphs and the ontology are loaded into an Oxigraph database (one named graph per
+    report; the default graph is their union), then Oxigraph's server runs until Ctrl-C.
+    Point YASGUI or any SPARQL client at http://HOST:PORT/query (read-only unless --writable).
+    """
+    from kg.remote import serve as run_server
+    from kg.store import default_inputs
+
+    def ready(url: str, count: int) -> None:
+        click.echo(f"loaded {count} quads; SPARQL endpoint {url}/query, Graph Store {url}/store"
+                   " (Ctrl-C to stop)")
+
+    run_server(list(turtle) or default_inputs(), host=host, port=port, cors=cors,
+               writable=writable, location=location, ready=ready)
 
 
 # --- validate -----------------------------------------------------------------------------
