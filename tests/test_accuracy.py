@@ -127,13 +127,7 @@ def test_own_report_junk_below_2_percent(stem: str, report: Path) -> None:
     assert res.junk_rate < 0.02, res.junk
 
 
-DEBRIS_XFAIL = pytest.mark.xfail(
-    strict=False, reason="issue 3 target; 5 facts differ when written (wrapped meeting line glued to the speaker line)"
-)
-VARIANT_PARAMS = [
-    pytest.param(stem, p, id=p.name, marks=[DEBRIS_XFAIL] if ".debris" in p.name else [])
-    for stem, p in OWN_VARIANTS
-]
+VARIANT_PARAMS = [pytest.param(stem, p, id=p.name) for stem, p in OWN_VARIANTS]
 
 
 @pytest.mark.parametrize(("stem", "variant"), VARIANT_PARAMS)
