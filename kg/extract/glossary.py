@@ -131,6 +131,10 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
     ex = Extraction()
     text = definition.text
     subs = list(SUBDEF.finditer(text))
+    if subs and all(re.fullmatch(r"[\dN]", m.group(1)) for m in subs):  # “3”指…三大主导产业；“2”指…
+        from kg.extract.slogans import digit_parts
+
+        return digit_parts(doc, parent, definition.start, definition.end)
     if subs:  # “一环”是…；“七横”是…
         for i, m in enumerate(subs):
             name = m.group(1)

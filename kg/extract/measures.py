@@ -26,7 +26,7 @@ NUMBER = re.compile(
 )
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
-    r"(达到了|达到|达|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增至|分别|累计|共计|合计|共|年均|同比|均|至|了)$"
+    r"(达到了|达到|达|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
 LEAD = re.compile(
@@ -35,6 +35,7 @@ LEAD = re.compile(
 )
 BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
 PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+REVIEW = re.compile(r"回顾|过去|成就|五年来|一年来")
 PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保")
 
 
@@ -58,6 +59,8 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         return (doc.metadata.year - 1) if doc.metadata.year else None, base
     for sec in reversed(doc.sections_at(pos)):
         t = sec.title
+        if sec.level == 1 and REVIEW.search(t) and not re.search(r"\d{4}年", t) and doc.metadata.year:
+            return doc.metadata.year - 1, base  # 过去五年工作回顾: figures up to last year
         per = re.findall(r"十[一二三四五六]五", t)
         if per and per[0] in PERIOD_END:
             return PERIOD_END[per[0]], base
@@ -132,7 +135,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 if subj.startswith("城乡"):
                     respectively = ["城镇" + subj[2:], "农村" + subj[2:]]
                 elif re.search(r"、|和", subj):
-                    respectively = [s for s in re.split(r"、|和", subj) if s]
+                    parts = [s for s in re.split(r"、|和", subj) if s]
+                    # 汽车零部件、电子信息两大核心产业产值 → 汽车零部件产值, 电子信息产值
+                    cm = re.match(r"^(.*?)[两三四五六七八九十\d]+[大个项类][\u4e00-\u9fff]*?(产值|收入|增加值|总额|规模|产量|营业收入)?$", parts[-1])
+                    if cm and cm.group(1):
+                        parts[-1] = cm.group(1)
+                        parts = [p + (cm.group(2) or "") for p in parts]
+                    respectively = parts
                 elif not subj and prev:
                     respectively = [p.indicator for p in prev]
                 elif subj:

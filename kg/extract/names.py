@@ -27,7 +27,7 @@ LIST_TAIL = re.compile(
 )
 COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)(?:个|家|所|座|条)")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
-STOP_SINGLE = set("的和与及在对把将为向从等是了")
+STOP_SINGLE = set("的和与及在对把将为向从等是了即指")
 CLASSIFIERS = set("个家所座项条批处名")
 FALSE_ENDINGS = ("线路", "道路", "公路", "铁路", "思路", "出路", "新路", "之路", "门路", "河渠", "格局", "布局", "大局", "强县", "强区", "强市", "大县")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
@@ -46,7 +46,7 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
     i = end
     while i > 0 and end - i < limit:
         ch = text[i - 1]
-        if ch == "”":  # a quoted part belongs to the name: “硅巷”经济走廊
+        if ch == "”" and text[i : i + 1] not in ("即", "是", "指"):  # a quoted part belongs to the name: “硅巷”经济走廊
             j = text.rfind("“", max(0, i - 12), i - 1)
             if j < 0:
                 break
@@ -248,7 +248,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
         # the last item may hold `B和C`
         a, b = items[-1]
         jm = re.search(r"(和|及|以及)", doc.text[a:b])
-        if jm and len(items) >= 2 and cls != "Strategy":
+        if jm and jm.start() >= 2 and b - a - jm.end() >= 2 and len(items) >= 2 and cls != "Strategy":
             items[-1] = (a, a + jm.start())
             items.append((a + jm.end(), b))
         for i, (a, b) in enumerate(items):

@@ -102,6 +102,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if name not in defined:
                 ex.extend(_list_before(doc, name, q.start()))
                 ex.extend(_suffix_lookback(doc, name, q.start()))
+        elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
+            ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
+            ex.candidates.append(Candidate(name, "Initiative", ev))
         elif NAMED_SUFFIX.match(tail) and 2 <= len(name) <= 12 and not re.search(r"[，。、]", name):
             suffix = NAMED_SUFFIX.match(tail).group(1)
             if suffix in ("改革", "行动", "计划", "工程", "战略"):
@@ -109,6 +112,39 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 kind = "Strategy" if suffix == "战略" else "Initiative"
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
     ex.extend(_digit_codes(doc, body))
+    ex.extend(_counted_categories(doc, body))
+    return ex
+
+
+COUNTED = re.compile(
+    r"((?:[^、，。；：“”\n]{2,10}、)+[^、，。；：“”\n]{2,10}?)([两三四五六七八九十])大"
+    r"([\u4e00-\u9fff]{2,8}?(?:产业|行业|集群|板块|基地|工程|行动|战略|中心|平台|服务业|工作))"
+)
+
+
+def _counted_categories(doc: Document, body: str) -> Extraction:
+    """``汽车零部件、电子信息两大核心产业``: a list closed by as many items as it says."""
+    from kg.numerals import cn_to_int
+
+    ex = Extraction()
+    for m in COUNTED.finditer(body):
+        n = cn_to_int(m.group(2))
+        parts = m.group(1).split("、")
+        if len(parts) != n:
+            continue
+        name = f"{m.group(2)}大{m.group(3)}"
+        ev = mention(doc, m.start(2), m.end(3), "counted-category", 0.75)
+        ex.candidates.append(Candidate(name, "Initiative", ev, declared_count=n))
+        pos = m.start(1)
+        spans = []
+        for i, part in enumerate(parts):
+            d, _ = strip_verbs(part) if i == 0 else (0, part)
+            if i == 0:
+                k = max(part.rfind("以"), part.rfind("在"), part.rfind("把"))
+                d = max(d, k + 1)
+            spans.append((pos + d, pos + len(part)))
+            pos += len(part) + 1
+        ex.extend(_emit(doc, name, spans, n, "counted-category"))
     return ex
 
 
@@ -118,34 +154,41 @@ DIGIT_PART = re.compile(r"“([\dN])”(?:指|是|即)([^，。；“”]+)")
 
 def _digit_codes(doc: Document, body: str) -> Extraction:
     """``“1+3+N”现代产业体系 … “1”指A，“3”指B、C、D三大新兴产业，“N”指若干未来产业``."""
-    from kg.extract.glossary import CATEGORY, _items
-
     ex = Extraction()
     for m in DIGIT_CODE.finditer(body):
         name = m.group(1) + m.group(2)
         ev = mention(doc, m.start(1), m.end(2), "digit-code", 0.85)
         ex.candidates.append(Candidate(name, "Initiative", ev, aliases=(m.group(1),)))
-        for i, part in enumerate(DIGIT_PART.finditer(body, m.end(), min(len(body), m.end() + 400))):
-            text = part.group(2)
-            t0 = part.start(2)
-            lead = re.match(r"^(若干|多个|一批|各类)", text)
-            if lead:
-                text, t0 = text[lead.end() :], t0 + lead.end()
-            cat = CATEGORY.match(text)
-            if cat and "、" in cat.group(1):
-                full = text[cat.start(2) :]
-                c0 = t0 + cat.start(2)
-                cev = mention(doc, c0, c0 + len(full), "digit-code", 0.8)
-                ex.candidates.append(Candidate(full, "Goal", cev, aliases=(cat.group(3),)))
-                ex.relations.append(Relation("hasComponent", name, full, cev, "digit-code", 0.8, i + 1))
-                for j, (a, b) in enumerate(_items(cat.group(1))):
-                    iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
-                    ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
-                    ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
-            elif 2 <= len(text) <= 16:
-                pev = mention(doc, t0, t0 + len(text), "digit-code", 0.8)
-                ex.candidates.append(Candidate(text, component_class(text), pev))
-                ex.relations.append(Relation("hasComponent", name, text, pev, "digit-code", 0.8, i + 1))
+        ex.extend(digit_parts(doc, name, m.end(), min(len(body), m.end() + 400)))
+    return ex
+
+
+def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
+    """The parts a digit code spells out: ``“3”指A、B、C三大主导产业；“2”指…``."""
+    from kg.extract.glossary import CATEGORY, _items
+
+    ex = Extraction()
+    for i, part in enumerate(DIGIT_PART.finditer(doc.text, start, end)):
+        text = part.group(2)
+        t0 = part.start(2)
+        lead = re.match(r"^(若干|多个|一批|各类)", text)
+        if lead:
+            text, t0 = text[lead.end() :], t0 + lead.end()
+        cat = CATEGORY.match(text)
+        if cat and "、" in cat.group(1):
+            full = text[cat.start(2) :]
+            c0 = t0 + cat.start(2)
+            cev = mention(doc, c0, c0 + len(full), "digit-code", 0.8)
+            ex.candidates.append(Candidate(full, "Goal", cev, aliases=(cat.group(3),)))
+            ex.relations.append(Relation("hasComponent", name, full, cev, "digit-code", 0.8, i + 1))
+            for j, (a, b) in enumerate(_items(cat.group(1))):
+                iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
+                ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
+                ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
+        elif 2 <= len(text) <= 16:
+            pev = mention(doc, t0, t0 + len(text), "digit-code", 0.8)
+            ex.candidates.append(Candidate(text, component_class(text), pev))
+            ex.relations.append(Relation("hasComponent", name, text, pev, "digit-code", 0.8, i + 1))
     return ex
 
 
