@@ -271,8 +271,8 @@ def run_query(store: ox.Store, query: str, *, allow_update: bool = False,
               what: str = "query") -> Result:
     """Run a SPARQL query (or, with allow_update, an update) with kg's prefixes predeclared.
 
-    An update changes only the in-memory store; the result is then the whole updated data
-    (without the ontology) as a graph, so `kg query --allow-update … > new.ttl` edits a copy.
+    An update runs on an in-memory copy with all reports merged into the default graph; the
+    result is that whole updated graph, so `kg query --allow-update … > new.ttl` edits a copy.
     """
     keyword = update_keyword(query)
     if keyword is not None:
@@ -281,13 +281,19 @@ def run_query(store: ox.Store, query: str, *, allow_update: bool = False,
                 f"{what}: is a SPARQL update ({keyword}); kg query only reads"
                 " — pass --allow-update to apply it to an in-memory copy and print the result"
             )
+        # Updates see one default graph (there is no union default graph for updates), so
+        # flatten the reports into it; the ontology stays in its own graph, reachable with
+        # GRAPH <https://w3id.org/gwr-kg/ontology>.
+        flat = ox.Store()
+        flat.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()
+                            if q.graph_name != ONTOLOGY_GRAPH else ONTOLOGY_GRAPH) for q in store)
         try:
-            store.update(query, prefixes=PREFIXES)
+            flat.update(query, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise _syntax_error(exc, what) from None
         except OSError as exc:
             raise QueryError(f"{what}: update failed ({_one_line(str(exc))})") from None
-        data = [q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH]
+        data = [q.triple for q in flat.quads_for_pattern(None, None, None, ox.DefaultGraph())]
         return Result("graph", triples=sort_triples(data))
     try:
         answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
