@@ -94,7 +94,7 @@ def component_class(name: str) -> str:
     if lex:
         return lex[1]
     sc = suffix_class(name)
-    if sc and sc[1] >= 0.7:
+    if sc and sc[1] >= 0.7 and not name.endswith(FALSE_ENDINGS):
         return sc[0]
     return "Goal"
 
@@ -139,7 +139,7 @@ def trim_lead_in(items: list[tuple[int, int]], text: str) -> list[tuple[int, int
     rest = [text[a:b] for a, b in items[1:]]
     lengths = {len(r) for r in rest}
     first = text[items[0][0] : items[0][1]]
-    if len(lengths) != 1:
+    if len(lengths) != 1 or (len(items) < 3 and not _common_ending(first, rest, 2)):
         return items
     n = lengths.pop()
     tail = rest[0][-1]
@@ -147,3 +147,13 @@ def trim_lead_in(items: list[tuple[int, int]], text: str) -> list[tuple[int, int
         b = items[0][1]
         return [(b - n, b), *items[1:]]
     return items
+
+
+def _common_ending(first: str, rest: list[str], n: int) -> bool:
+    return all(len(x) >= n and x[-n:] == first[-n:] for x in rest)
+
+
+FALSE_ENDINGS = (
+    "线路", "道路", "公路", "铁路", "电路", "思路", "出路", "新路", "之路", "门路", "河渠",
+    "格局", "布局", "大局", "强县", "强区", "强市", "大县",
+)

@@ -12,6 +12,7 @@ import re
 
 from kg.extract.common import (
     DELIMS,
+    FALSE_ENDINGS,
     is_junk,
     is_slogan,
     mention,
@@ -23,13 +24,15 @@ from kg.model import Candidate, Document, Extraction, Relation
 
 ALIAS_DEF = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简写为|以下称)[“\"「]?([^”\"」）)]{1,16})[”\"」]?[）)]")
 LIST_TAIL = re.compile(
-    r"等(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)?余?(?:个|家|所|座|项|条|批次|批|处|大)?"
+    r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)余?(?:个|家|所|座|项|条|批次|批|处|大)?)?"
 )
 COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)(?:个|家|所|座|条)")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
+# verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
+# goes past them and _clean strips them when they lead the clause
+NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障"})
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指")
 CLASSIFIERS = set("个家所座项条批处名")
-FALSE_ENDINGS = ("线路", "道路", "公路", "铁路", "思路", "出路", "新路", "之路", "门路", "河渠", "格局", "布局", "大局", "强县", "强区", "强市", "大县")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
@@ -42,7 +45,7 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
     """Left boundary of a name ending at ``end``: stop at a delimiter, a verb or (with
     ``singles``) a one-character function word. ``first=False`` lets the name itself end in
     a verb (河柴重工智能制造建设)."""
-    verbs = [v for v in load().verbs if len(v) > 1]
+    verbs = [v for v in load().verbs if len(v) > 1 and v not in NAME_VERBS]
     i = end
     while i > 0 and end - i < limit:
         ch = text[i - 1]
@@ -73,6 +76,8 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
         a += m.end()
+    while a < b and doc.text[a] in "—-─–":
+        a += 1
     while a < b and doc.text[a] in "“”（(":
         if doc.text[a] in "（(":
             return None
@@ -113,6 +118,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
     (a two-character brand and an industry word, the usual shape of a trade name)."""
     ex = Extraction()
     lex = load()
+    places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
     for c in list(found.candidates):
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -120,7 +126,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
             k = c.name.find(ind, 2, 6)
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
                 brand = c.name[:k]
-                if is_descriptive(brand) or brand in lex.places or brand in lex.industries or any(ch.isdigit() for ch in brand):
+                if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
                     continue
                 a = c.mention.start + doc.text[c.mention.start : c.mention.end].find(c.name[: k + len(ind)])
                 if a < c.mention.start:
@@ -132,7 +138,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
 
 
 GOV_BODY = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与好经由向会]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
     r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|[^\u4e00-\u9fff])"
 )
 
@@ -341,6 +347,13 @@ def _by_suffix(doc: Document) -> Extraction:
             # a longer suffix at the same end takes precedence (科技园 over 园区)
             strong_end = (cls not in ("Place", "Initiative") and conf >= 0.8) or (cls == "Place" and conf >= 0.85 and len(suf) >= 2)
             run = re.match(r"[\u4e00-\u9fff]{0,4}", doc.text[end : end + 4]).group()
+            run = re.split(r"[的和与及在对把将为向从等是了即指]", run)[0]
+            if any(
+                doc.text[max(0, end - len(suf) - 3) : end + k].endswith(s2) and len(s2) > k
+                for k in (1, 2)
+                for s2, _c2, _f in lex.suffixes
+            ):
+                continue  # 柏川工业园|区: a longer ending goes on past this one
             if strong_end and any(
                 run.startswith(s2, k) or (k + len(s2) <= len(run) and run[k : k + len(s2)] == s2)
                 for k in range(len(run))
@@ -355,9 +368,10 @@ def _by_suffix(doc: Document) -> Extraction:
             if span is None:
                 continue
             name = unquote(doc.text[span[0] : span[1]])
-            if len(name) - len(suf) < (1 if cls == "Place" and suf in ("河", "渠") else 2):
+            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
+            if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
                 continue
-            if suf in ADMIN_SUFFIXES and (doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政") or len(name) - len(suf) > 4):
+            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -383,6 +397,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 None,
             )
             if outer is None:
+                if suf in ADMIN_SUFFIXES and len(name) - len(suf) > 4:
+                    continue
                 ex.candidates.append(_cand(doc, span[0], span[1], cls, f"suffix:{suf}", conf * 0.9))
             else:  # 三门峡渑池县: a known place, then a place inside it
                 a0, inner = span[0], name[len(outer) :]

@@ -148,7 +148,7 @@ def _counted_categories(doc: Document, body: str) -> Extraction:
     return ex
 
 
-DIGIT_CODE = re.compile(r"“([\dN][\dN+＋]*)”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
+DIGIT_CODE = re.compile(r"“([\dN][\dN]*[+＋][\dN+＋]*|\d{2,})”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
 DIGIT_PART = re.compile(r"“([\dN])”(?:指|是|即)([^，。；“”]+)")
 
 
