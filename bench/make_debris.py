@@ -33,6 +33,9 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "baichuan_district_2022": [
         (".debris.txt", True, "utf-8"),
     ],
+    "yundu_city_2020": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
     "jianglan_city_2024": [
         (".debris.txt", True, "utf-8"),
         (".debris.gb18030.txt", True, "gb18030"),
