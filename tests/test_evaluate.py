@@ -290,6 +290,11 @@ def test_gold_file_loads_and_is_substantial(path: Path) -> None:
     assert gold.components and gold.relations and gold.measurements
     names = [normalize_name(e.name) for e in gold.entities]
     assert len(names) == len(set(names)), "an entity is annotated twice"
+    # every entity name, alias and relation end is written in the report (typo guard)
+    text = normalize_name((source if source.exists() else reports).read_text(encoding="utf-8"))
+    written = [n for e in gold.entities for n in (e.name, *e.aliases)]
+    written += [n for _, s, o in gold.relations for n in (s, o)]
+    assert [n for n in written if normalize_name(n) not in text] == []
 
 
 def test_json_gold_is_accepted(tmp_path: Path) -> None:
