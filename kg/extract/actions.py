@@ -13,7 +13,7 @@ from kg.extract.common import is_slogan, mention, slogan_count
 from kg.model import Candidate, Document, Extraction, Relation, Section, Warning
 
 HEADING = re.compile(
-    r"^[（(][一二三四五六七八九十]+[)）]\s*(?:[\u4e00-\u9fff]{1,4}?)?"
+    r"^[（(][一二三四五六七八九十]+[)）]\s*(?:[^“”。]{1,16}?)?"
     r"(?:实施|开展|推进|推动|打好|打赢|深化|启动|聚焦)?“([^“”]{2,14})”"
     r"(行动|工程|攻坚战|攻坚|计划|战役|专项行动|三年行动)"
 )

@@ -121,12 +121,10 @@ def split_list(text: str, start: int) -> list[tuple[int, int]]:
 def trim_to_suffix(name: str) -> str:
     """滨河北路环线 → 滨河北路: cut a short generic tail after a strong name suffix."""
     own = suffix_class(name)
-    if own and own[1] >= 0.7:
-        return name
     for cut in range(1, 4):
         head = name[:-cut]
         sc = suffix_class(head)
-        if sc and sc[1] >= 0.8 and len(head) >= 3:
+        if sc and sc[1] >= 0.8 and len(head) >= 3 and (own is None or sc[1] > own[1]):
             return head
     return name
 

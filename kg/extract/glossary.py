@@ -163,7 +163,7 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
             ev = mention(doc, c0, c1, "glossary-category", 0.85)
             cat_aliases = (cat,) if full != cat else ()
             cat = full if doc.text[c0:c1] == full else cat
-            ex.candidates.append(Candidate(cat, "Goal", ev, aliases=cat_aliases))
+            ex.candidates.append(Candidate(cat, "Initiative", ev, aliases=cat_aliases))
             ex.relations.append(Relation("hasComponent", parent, cat, ev, "glossary-category", 0.85, i + 1))
             items = [(pos + a, pos + b) for a, b in _items(m.group(1))]
             ex.extend(_emit(doc, cat, items, int(m.group(2)) if m.group(2).isdigit() else None, "glossary-list"))

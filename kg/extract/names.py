@@ -127,7 +127,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
                 brand = c.name[:k]
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
-                    continue
+                    break
                 a = c.mention.start + doc.text[c.mention.start : c.mention.end].find(c.name[: k + len(ind)])
                 if a < c.mention.start:
                     continue
@@ -292,7 +292,8 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                 continue
             sc = suffix_class(name)
             lex = load().aliases.get(name)
-            kind = lex[1] if lex else (sc[0] if sc and sc[1] >= 0.7 and sc[0] != cls and cls not in ("Place", "Project") else cls)
+            keep_head = cls == "Place" or (cls == "Project" and not (sc and sc[0] == "Place"))
+            kind = lex[1] if lex else (sc[0] if sc and sc[1] >= 0.7 and sc[0] != cls and not keep_head else cls)
             if cls == "Place" and sc and sc[0] in ("Platform", "Project") and sc[1] >= 0.7:
                 kind = sc[0]
             if cls == "Strategy":
@@ -365,8 +366,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             a = _back_scan(doc.text, m.start())
             span = _clean(doc, a, end)
-            if span is None:
-                continue
+            if span is None or doc.text[span[0] - 1 : span[0]] == "的":
+                continue  # …的生产服务型物流枢纽: a description, not a name
             name = unquote(doc.text[span[0] : span[1]])
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
@@ -396,9 +397,21 @@ def _by_suffix(doc: Document) -> Extraction:
                 ),
                 None,
             )
+            if outer is None and suf in ADMIN_SUFFIXES and len(name) - len(suf) > 4:
+                chain = re.fullmatch(r"((?:[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|村)){2,4})", name)
+                units = re.findall(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|村)", name) if chain else []
+                if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村" for u in units):
+                    units = []  # 美丽乡村示范村 is not a chain of places
+                if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it
+                    pos, prev = span[0], None
+                    for u in units:
+                        ex.candidates.append(_cand(doc, pos, pos + len(u), "Place", "place-chain", 0.8))
+                        if prev:
+                            ev = mention(doc, span[0], span[1], "place-chain", 0.8)
+                            ex.relations.append(Relation("locatedIn", u, prev, ev, "place-chain", 0.8))
+                        prev, pos = u, pos + len(u)
+                continue
             if outer is None:
-                if suf in ADMIN_SUFFIXES and len(name) - len(suf) > 4:
-                    continue
                 ex.candidates.append(_cand(doc, span[0], span[1], cls, f"suffix:{suf}", conf * 0.9))
             else:  # 三门峡渑池县: a known place, then a place inside it
                 a0, inner = span[0], name[len(outer) :]

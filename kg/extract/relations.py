@@ -16,7 +16,8 @@ from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Relation
 
 ORG = ("Enterprise", "Organization")
-PHASE = re.compile(r"^(.{3,}?)[（(]?([一二三四五六七八九]期)[)）]?(?:项目|工程)?$")
+PHASE = re.compile(r"^(.{3,}?)[（(]?([一二三四五六七八九]期)[)）]?(?:项目|工程|码头|泊位|厂房|生态修复)?$")
+SECTION_OF = re.compile(r"^(.{2,8}?(?:路|大道|大街|江|河|渠|线))[东西南北中]段$")
 SUBAREA = re.compile(r"^(.{4,}?(?:试验区|示范区|自贸区|开发区|高新区|新区|园区|产业园))(.{2,6}片区)$")
 ABBREVIATIONS = (
     ("自由贸易试验区", "自贸区"),
@@ -84,6 +85,11 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if whole not in names:
                 k = c.mention.start
                 ex.candidates.append(Candidate(whole, "Platform" if whole.endswith(("园", "港", "区")) else "Project", mention(doc, k, k + len(whole), "phase-name", 0.7)))
+        sec = SECTION_OF.match(c.name)
+        if sec:  # 环城北路东段 → 环城北路
+            ex.relations.append(Relation("partOf", c.name, sec.group(1), c.mention, "section-name", 0.75))
+            k = c.mention.start
+            ex.candidates.append(Candidate(sec.group(1), "Place", mention(doc, k, k + len(sec.group(1)), "section-name", 0.75)))
         s = SUBAREA.match(c.name)
         if s:  # 中国（洛阳）自由贸易试验区涧西片区 → 中国（洛阳）自由贸易试验区
             ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))

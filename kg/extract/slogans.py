@@ -23,7 +23,7 @@ from kg.extract.common import (
 from kg.extract.glossary import parse_list
 from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Relation, Warning
-from kg.numerals import slogan_groups
+from kg.numerals import cn_to_int, slogan_groups
 
 DEF_RE = re.compile(r"“([^“”]{2,12})”(即|是|指)([：:]?)")
 NAMED_SUFFIX = re.compile(r"^(改革|行动|计划|工程|战略|活动|政策|机制|模式|工作法)")
@@ -174,6 +174,23 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
         lead = re.match(r"^(若干|多个|一批|各类)", text)
         if lead:
             text, t0 = text[lead.end() :], t0 + lead.end()
+        ji = re.match(r"^(.{2,10}?)，?即([^。；“”]+)", doc.text[t0 : min(end, t0 + 120)])
+        if ji:  # “3”指三大支柱产业，即钢铁、化工、新能源 / “1”指一个目标，即建设区域性中心城市
+            head, body = ji.group(1), ji.group(2)
+            b0 = t0 + ji.start(2)
+            hm = re.match(r"^([一两二三四五六七八九十\d]+)[大个条项类种]", head)
+            n = cn_to_int(hm.group(1)) if hm else None
+            if n == 1 or hm is None:
+                pev = mention(doc, b0, b0 + len(body), "digit-code", 0.8)
+                ex.candidates.append(Candidate(body, component_class(body), pev))
+                ex.relations.append(Relation("hasComponent", name, body, pev, "digit-code", 0.8, i + 1))
+            else:
+                hev = mention(doc, t0, t0 + len(head), "digit-code", 0.8)
+                ex.candidates.append(Candidate(head, "Initiative", hev, declared_count=n))
+                ex.relations.append(Relation("hasComponent", name, head, hev, "digit-code", 0.8, i + 1))
+                items = [(b0 + a, b0 + b) for a, b in _items(body)]
+                ex.extend(_emit(doc, head, items, n, "digit-code", shared_head(doc, head, items)))
+            continue
         cat = CATEGORY.match(text)
         if cat and "、" in cat.group(1):
             full = text[cat.start(2) :]
@@ -261,7 +278,19 @@ def _suffix_lookback(doc: Document, name: str, quote_start: int) -> Extraction:
     return _emit(doc, name, sorted(found), sum(n for n, _ in groups), "slogan-suffix-lookback")
 
 
-def _emit(doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str) -> Extraction:
+def shared_head(doc: Document, category: str, items: list[tuple[int, int]]) -> str:
+    """产业、交通、生态、民生、人才工程 under 五大工程: the last item carries the noun all share."""
+    noun = re.sub(r"^[一两二三四五六七八九十\d]+[大个条项类种]", "", category)
+    if len(items) >= 2 and 1 <= len(noun) <= 3:
+        texts = [doc.text[a:b] for a, b in items]
+        if texts[-1].endswith(noun) and not any(t.endswith(noun) for t in texts[:-1]):
+            return noun
+    return ""
+
+
+def _emit(
+    doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str, head: str = ""
+) -> Extraction:
     ex = Extraction()
     if not items:
         return ex
@@ -276,6 +305,8 @@ def _emit(doc: Document, parent: str, items: list[tuple[int, int]], expected: in
             continue
         a2 = doc.text.find(name, a, b)
         ev = mention(doc, a2, a2 + len(name), rule, 0.85 if ok else 0.55)
+        if head and not name.endswith(head):
+            name += head  # the mention keeps the text as written
         ex.candidates.append(Candidate(name, component_class(name), ev))
         ex.relations.append(Relation("hasComponent", parent, name, ev, rule, 0.85 if ok else 0.55, i + 1))
     return ex
