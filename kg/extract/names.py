@@ -257,6 +257,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
         if jm and jm.start() >= 2 and b - a - jm.end() >= 2 and len(items) >= 2 and cls != "Strategy":
             items[-1] = (a, a + jm.start())
             items.append((a + jm.end(), b))
+        along_place: str | None = None
         for i, (a, b) in enumerate(items):
             if i == 0:
                 a = max(a, _back_scan(doc.text, b, limit=24, first=False, singles=False))
@@ -266,8 +267,9 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             a2, b2 = span
             # 涧河沿线同乐寨: a place and what lies along it
             along = re.match(r"^(.{2,8}?)(沿线|沿岸|两岸|周边)", doc.text[a2:b2])
-            if along:
+            if along and i == 0:
                 place = along.group(1)
+                along_place = place
                 ex.candidates.append(_cand(doc, a2, a2 + len(place), "Place", "list-along", 0.8))
                 a2 += along.end()
                 if b2 - a2 < 2:
@@ -278,6 +280,8 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             name = unquote(doc.text[a2:b2])
             if len(name) < 2 or len(name) > 20:
                 continue
+            if along_place and i > 0:  # 涧河沿线同乐寨、符家屯、七里河: all of them lie along it
+                ex.relations.append(Relation("locatedIn", name, along_place, mention(doc, a2, b2, "list-along", 0.7), "list-along", 0.7))
             sibling = next((suffix_class(unquote(doc.text[x:y])) for x, y in items if suffix_class(unquote(doc.text[x:y]))), None)
             if sibling and not suffix_class(name) and sibling[1] >= 0.7:
                 ex.candidates.append(_cand(doc, a2, b2, sibling[0], "list-sibling", 0.65))

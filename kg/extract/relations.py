@@ -115,18 +115,28 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
             ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
     # places named at the start of another name (涧河生态湿地 → 涧河)
-    places = {c.name for c in found.candidates if c.kind == "Place"}
-    places |= {a for c in found.candidates if c.kind == "Place" for a in c.aliases}
     seen: set[tuple[str, str]] = set()
+    # short forms of places (渑池县 → 渑池) so names that embed them can be placed
+    short: dict[str, str] = {}
+    for x in found.candidates:
+        if x.kind == "Place":
+            for n in (x.name, *x.aliases):
+                short.setdefault(n, x.name)
+                core = re.sub(r"(自治县|自治州|县|市|区|镇|乡)$", "", n)
+                if len(core) >= 2 and core != n:
+                    short.setdefault(core, x.name)
     for c in found.candidates:
-        if c.kind not in ("Project", "Platform", "Organization") or c.mention.rule == "name-match":
+        if c.kind not in ("Project", "Platform", "Organization", "Place") or c.mention.rule == "name-match":
             continue
-        for p in sorted(places, key=len, reverse=True):
-            if c.name.startswith(p) and len(c.name) > len(p) + 1 and (c.name, p) not in seen:
+        for p in sorted(short, key=len, reverse=True):
+            if (c.name, p) in seen or len(c.name) <= len(p) + 1 or short[p] == c.name:
+                continue
+            inner = f"（{p}）" in c.name or re.search(re.escape(p) + r"(片区|段|分院|院区|校区)$", c.name)
+            if c.name.startswith(p) or inner or (c.kind in ("Platform", "Project") and p in c.name[2:] and len(p) >= 2):
                 seen.add((c.name, p))
-                target = next((x.name for x in found.candidates if x.kind == "Place" and p in (x.name, *x.aliases)), p)
-                ex.relations.append(Relation("locatedIn", c.name, target, c.mention, "name-prefix-place", 0.6))
-                break
+                ex.relations.append(Relation("locatedIn", c.name, short[p], c.mention, "name-place", 0.6))
+                if c.name.startswith(p) and not inner:
+                    break
     # an action programme aligns with the strategies its section names
     strategies = [c for c in found.candidates if c.kind == "Strategy"]
     for start, end, owners, rule in scopes(doc, found):
