@@ -70,6 +70,19 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     return doc.metadata.year, base
 
 
+COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")
+
+
+def _right_noun(doc: Document, m: re.Match[str]) -> str | None:
+    """The noun a count classifier introduces (…190个|重大项目|建设)."""
+    right = doc.text[m.end() : m.end() + 16]
+    cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|进行|提供|安装|达|的|和|与|及|等", right)
+    noun = right[: cut.start()] if cut else right[:12]
+    if 2 <= len(noun) <= 14 and re.match(r"[\u4e00-\u9fff]", noun):
+        return noun
+    return None
+
+
 def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> tuple[str, int, str | None]:
     """(indicator, its start offset, change) from the clause around a number; ``floor`` is
     where the previous value ended, so two values in one clause do not share words."""
@@ -100,6 +113,10 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     left = left[shift:]
     start = left_start + shift
     left = left.rstrip("的")
+    counted = m.group("unit") in COUNTERS and not m.group("mult")
+    right_noun = _right_noun(doc, m) if counted else None
+    if right_noun:  # 统筹推进190个重大项目建设 → 重大项目
+        return right_noun, m.end(), change
     if left.endswith("等") or not left or BARE_VERBS.match(left):
         right = doc.text[m.end() : m.end() + 14]
         cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|达|的", right)
@@ -143,7 +160,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                         parts = [p + (cm.group(2) or "") for p in parts]
                     respectively = parts
                 elif not subj and prev:
-                    respectively = [p.indicator for p in prev]
+                    rest = re.split(r"[。；]", doc.text[m.start() : sent.end])[0]
+                    k = max(1, len(list(NUMBER.finditer(rest))))
+                    respectively = [p.indicator for p in prev[-k:]]
                 elif subj:
                     respectively = [subj]
             if respectively and (indicator in ("", "和", "、") or "分别" in clause_left or len(indicator) <= 1):
