@@ -11,24 +11,28 @@ Not a test: prints a table. For each graph (the bundled seed report and a genera
   page makes to CDNs (Bootstrap) are aborted, as they would fail offline.
 
 Usage: python bench/bench_render.py [--timeout 180] [--nodes 5000] [--skip-pyvis]
+       python bench/bench_render.py --screenshot docs/screenshot.png   (the README picture)
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
-from pyvis.network import Network
-
-from kg import render
-from kg.render_synth import synthetic_graph
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from pyvis.network import Network  # noqa: E402
+
+from kg import render  # noqa: E402
+from kg.render_synth import synthetic_graph  # noqa: E402
+
 SEED = ROOT / "data" / "000_0be72cd4c93cb315.txt"
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -86,12 +90,38 @@ def fmt(ms: float | None, timeout_s: float) -> str:
     return f"> {timeout_s:.0f} s" if ms is None else f"{ms / 1000:.2f} s"
 
 
+def screenshot(path: Path) -> None:
+    """The seed graph's page with 洛轴 found by its alias 洛阳LYC: graph, legend and panel."""
+    from kg.api import build_report
+
+    graph = build_report(SEED).graph
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        out = Path(tmp) / "seed.html"
+        render.write_html(graph, out, title=render.default_title(graph))
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 900})
+        page.goto(out.as_uri())
+        page.wait_for_function("window.kgReady > 0")
+        page.fill("#search", "洛阳LYC")
+        page.press("#search", "Enter")
+        page.evaluate("network.moveTo({scale: 0.8, animation: false})")
+        page.evaluate("network.focus(network.getSelectedNodes()[0], {scale: 0.8, animation: false})")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(path))
+        browser.close()
+    print(f"wrote {path}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds to wait per page")
     ap.add_argument("--nodes", type=int, default=5000, help="size of the generated graph")
     ap.add_argument("--skip-pyvis", action="store_true", help="only measure kg's page")
+    ap.add_argument("--screenshot", type=Path, help="only write a screenshot of the seed page")
     args = ap.parse_args()
+    if args.screenshot:
+        screenshot(args.screenshot)
+        return
 
     from kg.api import build_report
 

@@ -168,7 +168,7 @@ def test_clicking_a_node_shows_its_evidence_sentence(small: Loaded, small_graph:
     mention = small_graph.value(KGR["洛轴"], KG.hasMention)
     sentence = small_graph.value(mention, KG.inSentence)
     section = small_graph.value(mention, KG.inSection)
-    item = small.page.locator("#details ul.evidence > li").last
+    item = small.page.locator("#details > ul.evidence > li").first
     assert item.locator(".sentence").inner_text() == str(small_graph.value(sentence, KG.text))
     assert item.locator(".section").inner_text() == str(small_graph.value(section, RDFS.label))
     assert item.locator("mark").all_inner_texts() == ["洛轴", "洛阳LYC"]
@@ -282,7 +282,7 @@ def test_seed_graph_page(browser: Any, seed_graph: Graph, tmp_path: Path) -> Non
         iri = loaded.js("i => kgView.data.nodes[i].iri", selected)
         aliases = {str(a) for a in seed_graph.objects(render.URIRef(iri), render.SKOS.altLabel)}
         assert "洛阳LYC" in aliases | {loaded.js("i => kgView.data.nodes[i].label", selected)}
-        assert loaded.page.locator("#details ul.evidence > li").count() >= 1
+        assert loaded.page.locator("#details > ul.evidence > li").count() >= 1
         measurements = len(set(seed_graph.subjects(RDF.type, KG.Measurement)))
         assert loaded.page.locator("#indicator-table tbody tr").count() == measurements
         assert_clean(loaded)

@@ -106,7 +106,6 @@ var network, nodes, edges, container, kgView;
               highlight: { background: "#e4e7eb", border: "#9aa5b1" },
               hover: { background: "#e4e7eb", border: "#9aa5b1" } };
   var dimmed = {};      // node id -> true while dimmed
-  var labelled = [];    // edge ids whose relation label is shown
   var selected = null;
 
   function applyFilter() {
@@ -119,11 +118,33 @@ var network, nodes, edges, container, kgView;
     if (selected !== null && !classOn[N[selected].cls]) clearSelection();
   }
 
+  var baseEdge = {};
+  D.vis.edges.forEach(function (e) { baseEdge[e.id] = e; });
+  var edgeState = {};   // edge id -> "dim" | "label" while highlighted
+
+  function setEdges(want) {
+    var upd = [];
+    D.vis.edges.forEach(function (e) {
+      var now = edgeState[e.id] || "", next = want(e.id);
+      if (now === next) return;
+      var c = baseEdge[e.id].color;
+      var rel = relInfo[D.edges[e.id].rel];
+      upd.push({
+        id: e.id,
+        label: next === "label" ? (rel ? rel.label : D.edges[e.id].rel) : "",
+        color: next === "dim" ? { color: c.color, highlight: c.highlight, hover: c.hover, opacity: 0.12 } : c
+      });
+      if (next) edgeState[e.id] = next; else delete edgeState[e.id];
+    });
+    if (upd.length) edges.update(upd);
+  }
+
   function highlight(ids) {
-    var keep = {};
+    var keep = {}, keepEdge = {};
     ids.forEach(function (id) {
       keep[id] = true;
       network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
+      network.getConnectedEdges(id).forEach(function (e) { keepEdge[e] = true; });
     });
     var upd = [];
     N.forEach(function (_n, i) {
@@ -135,16 +156,7 @@ var network, nodes, edges, container, kgView;
       }
     });
     if (upd.length) nodes.update(upd);
-    var eupd = labelled.map(function (e) { return { id: e, label: "" }; });
-    labelled = [];
-    ids.forEach(function (id) {
-      network.getConnectedEdges(id).forEach(function (e) {
-        var rel = relInfo[D.edges[e].rel];
-        eupd.push({ id: e, label: rel ? rel.label : D.edges[e].rel });
-        labelled.push(e);
-      });
-    });
-    if (eupd.length) edges.update(eupd);
+    setEdges(function (e) { return keepEdge[e] ? "label" : "dim"; });
   }
   function unhighlight() {
     var upd = [];
@@ -153,8 +165,7 @@ var network, nodes, edges, container, kgView;
     });
     dimmed = {};
     if (upd.length) nodes.update(upd);
-    if (labelled.length) edges.update(labelled.map(function (e) { return { id: e, label: "" }; }));
-    labelled = [];
+    setEdges(function () { return ""; });
   }
 
   /* ------------------------------------------------------------ details panel */
@@ -219,28 +230,6 @@ var network, nodes, edges, container, kgView;
       });
       t.appendChild(tb); details.appendChild(t);
     }
-    var rels = [];
-    D.edges.forEach(function (e, k) {
-      if (e.from === i) rels.push({ k: k, e: e, out: true, other: e.to });
-      else if (e.to === i) rels.push({ k: k, e: e, out: false, other: e.from });
-    });
-    if (rels.length) {
-      details.appendChild(el("h3", null, "关系（" + rels.length + "）"));
-      var ul = el("ul", "relations");
-      rels.forEach(function (r) {
-        var li = el("li");
-        var name = relInfo[r.e.rel] ? relInfo[r.e.rel].label : r.e.rel;
-        li.appendChild(el("span", "rel", r.out ? name + " →" : "← " + name));
-        li.appendChild(nodeLink(r.other));
-        if (r.e.evidence.length) {
-          var ev = el("ul", "evidence");
-          r.e.evidence.forEach(function (x) { ev.appendChild(sentenceItem(x)); });
-          li.appendChild(ev);
-        }
-        ul.appendChild(li);
-      });
-      details.appendChild(ul);
-    }
     details.appendChild(el("h3", null, "原文证据（" + n.evidence.length + "）"));
     if (!n.evidence.length) details.appendChild(el("p", "empty", "无"));
     var list = el("ul", "evidence");
@@ -255,6 +244,29 @@ var network, nodes, edges, container, kgView;
         more.remove();
       });
       details.appendChild(more);
+    }
+    var rels = [];
+    D.edges.forEach(function (e, k) {
+      if (e.from === i) rels.push({ k: k, e: e, out: true, other: e.to });
+      else if (e.to === i) rels.push({ k: k, e: e, out: false, other: e.from });
+    });
+    if (rels.length) {
+      details.appendChild(el("h3", null, "关系（" + rels.length + "）"));
+      var ul = el("ul", "relations");
+      rels.forEach(function (r) {
+        var li = el("li");
+        var name = relInfo[r.e.rel] ? relInfo[r.e.rel].label : r.e.rel;
+        li.appendChild(el("span", "rel", r.out ? name + " →" : "← " + name));
+        li.appendChild(nodeLink(r.other));
+        if (r.e.evidence.length) {
+          var box = el("details"); box.appendChild(el("summary", null, "依据（" + r.e.evidence.length + "）"));
+          var ev = el("ul", "evidence");
+          r.e.evidence.forEach(function (x) { ev.appendChild(sentenceItem(x)); });
+          box.appendChild(ev); li.appendChild(box);
+        }
+        ul.appendChild(li);
+      });
+      details.appendChild(ul);
     }
   }
 
