@@ -12,6 +12,7 @@ import base64
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -133,6 +134,11 @@ def push(paths: Sequence[Path], endpoint: str, *, graph: str | None = None, auth
          progress: Callable[[Upload], None] | None = None) -> list[Upload]:
     """Load the reports (one named graph each, plus the ontology) into a GSP endpoint."""
     _check_endpoint(endpoint)
+    if graph is not None:
+        try:
+            ox.NamedNode(graph)
+        except ValueError:
+            raise RemoteError(f"--graph {graph}: not an absolute IRI, e.g. http://example.org/reports") from None
     uploads = plan_uploads(load_dataset(paths, ontology=ontology), graph)
     for upload in uploads:
         put_graph(endpoint, upload, auth, timeout)
@@ -184,6 +190,24 @@ def serve_command(location: Path, host: str, port: int, *, binary: str | None = 
     return cmd
 
 
+def check_port(host: str, port: int) -> None:
+    """Fail early, with a one-line message, when HOST:PORT cannot be listened on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise RemoteError(f"--bind {host}: not a usable address ({exc.strerror or exc})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        if os.name != "nt":  # as the server's own listener does: TIME_WAIT is not "in use"
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            raise RemoteError(
+                f"{host}:{port}: cannot listen ({exc.strerror or exc}); pick another --port"
+            ) from None
+
+
 def serve(paths: Sequence[Path], *, host: str = "127.0.0.1", port: int = 7878, cors: bool = False,
           writable: bool = False, location: Path | None = None,
           ready: Callable[[str, int], None] | None = None) -> int:
@@ -192,6 +216,7 @@ def serve(paths: Sequence[Path], *, host: str = "127.0.0.1", port: int = 7878, c
     Without LOCATION the database lives in a temporary folder removed on exit.
     """
     binary = find_oxigraph()
+    check_port(host, port)
     with tempfile.TemporaryDirectory(prefix="kg-serve-db-") as tmp:
         db = location or Path(tmp) / "db"
         if location is not None and location.exists() and any(location.iterdir()):
@@ -199,8 +224,9 @@ def serve(paths: Sequence[Path], *, host: str = "127.0.0.1", port: int = 7878, c
         count = load_location(paths, db, binary=binary)
         if ready:
             ready(f"http://{host}:{port}", count)
+        env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
         proc = subprocess.Popen(serve_command(db, host, port, binary=binary, cors=cors,
-                                              writable=writable))
+                                              writable=writable), env=env)
 
         def stop(signum: int, frame: object) -> None:
             raise KeyboardInterrupt

@@ -161,6 +161,25 @@ def test_push_into_one_named_graph(server: str) -> None:
     assert count_in_graph(server, "http://example.org/g") == size
 
 
+def test_a_rejected_put_leaves_the_graph_as_it_was(server: str) -> None:
+    """PUT replaces a graph atomically: a body that breaks off midway changes nothing."""
+    from kg.remote import Upload, put_graph
+
+    code, out = push(str(SECOND), "--endpoint", f"{server}/store", "--no-ontology")
+    assert code == 0, out
+    graph = f"{KGR}report_临溪县_2023"
+    before = count_in_graph(server, graph)
+    broken = Upload(graph, b"<http://a/x> <http://a/p> <http://a/o> .\n<http://a/y> <http://a/p> ", 1, "test")
+    with pytest.raises(RemoteError, match=r"refused graph <.*> \(HTTP 400 Bad Request\)"):
+        put_graph(f"{server}/store", broken)
+    assert count_in_graph(server, graph) == before
+
+
+def test_graph_option_must_be_an_iri() -> None:
+    code, out = push(str(SECOND), "--endpoint", "http://127.0.0.1:1/store", "--graph", "my graph")
+    assert (code, out) == (1, "Error: --graph my graph: not an absolute IRI, e.g. http://example.org/reports\n")
+
+
 def test_push_to_stopped_server_fails_clearly() -> None:
     port = free_port()  # nothing listens here
     code, out = push(str(SECOND), "--endpoint", f"http://127.0.0.1:{port}/store")
@@ -223,6 +242,16 @@ def test_graph_url_encodes_the_iri() -> None:
     assert graph_url("http://h/store", f"{KGR}report_临溪县_2023") == (
         "http://h/store?graph=" + urllib.parse.quote(f"{KGR}report_临溪县_2023", safe=""))
     assert graph_url("http://h/ds?x=1", "http://g").startswith("http://h/ds?x=1&graph=")
+
+
+def test_kg_serve_on_a_busy_port_fails_before_loading() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", str(SECOND), "--port", str(port)])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: 127.0.0.1:{port}: cannot listen (Address already in use); pick another --port\n")
 
 
 def test_kg_serve_answers_sparql_and_is_read_only(tmp_path: Path) -> None:
