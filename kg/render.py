@@ -456,7 +456,12 @@ def layout(model: nx.MultiDiGraph, seed: int = LAYOUT_SEED) -> dict[str, tuple[i
         if len(comp) == 2:
             local = {comp[0]: (0.0, 0.0), comp[1]: (spacing, 0.0)}
         else:
-            local = _component_layout(simple.subgraph(comp), seed, spacing)
+            # a fresh graph in sorted order: subgraph views iterate a set when the
+            # component is small, which made positions depend on PYTHONHASHSEED
+            sub = nx.Graph()
+            sub.add_nodes_from(comp)
+            sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(comp).edges()))
+            local = _component_layout(sub, seed, spacing)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         minx, miny = min(xs), min(ys)
