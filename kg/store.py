@@ -100,9 +100,6 @@ class Dataset:
                 merged.update(triples)
         return sort_triples(merged)
 
-    def report_graphs(self) -> list[str]:
-        return sorted(g for g in self.graphs if g and g != ONTOLOGY_IRI)
-
 
 def _triple_key(t: ox.Triple) -> tuple[str, int, str, str]:
     return (str(t.subject), 0 if t.predicate == RDF_TYPE else 1, str(t.predicate), str(t.object))
@@ -371,13 +368,9 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _rdf_prefixes() -> dict[str, str]:
-    return dict(PREFIXES)
-
-
 def serialize_triples(triples: Sequence[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     """Serialize sorted triples with kg's prefixes (where the format has prefixes)."""
-    return ox.serialize(list(triples), format=fmt, prefixes=_rdf_prefixes())
+    return ox.serialize(list(triples), format=fmt, prefixes=dict(PREFIXES))
 
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

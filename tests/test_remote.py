@@ -126,9 +126,11 @@ def test_push_then_server_answers_like_kg_query(server: str) -> None:
     graphs = sparql(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert {b["g"]["value"] for b in graphs["results"]["bindings"]} == {
         f"{KGR}report_临溪县_2023", f"{KGR}report_涧西区_2021", ONTOLOGY}
-    local = store.open_store([SEED_TTL, SECOND])
     for name, query in store.named_queries().items():
-        ours = json.loads(store.format_result(store.run_query(local, query.text), "json"))
+        result = CliRunner().invoke(cli, ["query", "--name", name, "--format", "json",
+                                          str(SEED_TTL), str(SECOND)])
+        assert result.exit_code == 0, result.output
+        ours = json.loads(result.output)
         theirs = sparql(server, query.text)
         assert ours["head"] == theirs["head"], name
         assert rows_of(ours) == rows_of(theirs), name
