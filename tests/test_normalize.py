@@ -81,3 +81,10 @@ def test_straight_quotes_are_paired() -> None:
 def test_wrapped_heading_is_one_heading() -> None:
     raw = "\n".join(["二、2035年远景目标及“十四五”时期经济社会发展", "主要任务目标", *(["这是一行足够长的正文内容用于判断页面宽度是多少啊好"] * 10)])
     assert paragraphs(raw)[0] == "二、2035年远景目标及“十四五”时期经济社会发展主要任务目标"
+
+
+def test_traditional_text_is_converted_but_simplified_text_is_left_alone() -> None:
+    trad = "各位代表：\n現在，我代表區人民政府向大會報告工作。全區生產總值增長8%，推進產業轉型升級，實施「六穩」工作。"
+    assert paragraphs(trad)[1] == "现在，我代表区人民政府向大会报告工作。全区生产总值增长8%，推进产业转型升级，实施“六稳”工作。"
+    simp = "各位代表：\n支持乾县、乾坤科技等企业发展，皇后镇后来居上，推进产业转型升级工作取得新成效。"
+    assert paragraphs(simp)[1] == "支持乾县、乾坤科技等企业发展，皇后镇后来居上，推进产业转型升级工作取得新成效。"

@@ -69,6 +69,21 @@ def clean_chars(text: str) -> str:
     return text
 
 
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified Chinese (OpenCC, offline), only for a text written in
+    Traditional characters: converting a Simplified text would corrupt names (乾县 → 干县)."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if cjk < 20:
+        return text
+    import opencc  # imported here: most reports never need it
+
+    converted = opencc.OpenCC("t2s").convert(text)
+    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
+    if len(converted) != len(text) or changed < 0.03 * cjk:
+        return text
+    return converted
+
+
 def _straight_quotes(paragraph: str) -> str:
     """Pair straight double quotes inside a paragraph into “ and ”."""
     if '"' not in paragraph:
@@ -100,6 +115,7 @@ def _is_wrapped(widths: list[int]) -> int | None:
 
 def paragraphs(raw: str) -> list[str]:
     """Split raw text into paragraphs, re-joining hard-wrapped lines."""
+    raw = to_simplified(raw)
     lines = [ln.strip(" \t") for ln in clean_chars(raw).split("\n")]
     lines = [ln for ln in lines if ln]
     kept = [
@@ -107,7 +123,7 @@ def paragraphs(raw: str) -> list[str]:
         for i, ln in enumerate(lines)
         if not _PAGE_LINE.match(ln) or _continues_number(ln, lines[i + 1] if i + 1 < len(lines) else "")
     ]
-    indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]
+    indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]  # same lines, raw indentation
     widths = [line_width(ln) for ln in kept]
     page_width = _is_wrapped(widths)
     # Paragraph indentation (two spaces or more at line start), when the source kept it.
