@@ -11,6 +11,7 @@ import re
 
 from kg.extract.common import is_slogan, mention, slogan_count
 from kg.model import Candidate, Document, Extraction, Relation, Section, Warning
+from kg.numerals import cn_to_int
 
 HEADING = re.compile(
     r"^[（(][一二三四五六七八九十]+[)）]\s*(?:[^“”。]{1,16}?)?"
@@ -18,6 +19,8 @@ HEADING = re.compile(
     r"(行动|工程|攻坚战|攻坚|计划|战役|专项行动|三年行动)"
 )
 ANNOUNCE = re.compile(r"“([^“”]{2,8})”(行动|工程|攻坚)")
+# 实施十大行动, 开展八大攻坚: a counted programme announced without quotes
+COUNTED_PROGRAMMES = re.compile(r"(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚|战略|任务))")
 ITEM_PREFIX = re.compile(r"^[一二三四五六七八九十]+是")
 
 
@@ -56,13 +59,16 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if top is None:
             continue
         first_sub = min((s.start for s in doc.sections if s.parent == top_id and s.kind == "subsection"), default=top.end)
-        for m in ANNOUNCE.finditer(doc.text, top.start, first_sub):
-            slogan = m.group(1)
-            if not is_slogan(slogan):
-                continue
-            count = slogan_count(slogan)
+        announced = [
+            (m, m.group(1), slogan_count(m.group(1)))
+            for m in ANNOUNCE.finditer(doc.text, top.start, first_sub)
+            if is_slogan(m.group(1))
+        ] + [(m, m.group(1), cn_to_int(m.group(2))) for m in COUNTED_PROGRAMMES.finditer(doc.text, top.start, first_sub)]
+        for m, slogan, count in announced:
             sev = mention(doc, m.start(1), m.end(1), "action-announcement", 0.9)
-            ex.candidates.append(Candidate(slogan, "Initiative", sev, aliases=(slogan + m.group(2),), declared_count=count))
+            suffix = m.group(2) if m.re is ANNOUNCE else ""
+            aliases = (slogan + suffix,) if suffix else ()
+            ex.candidates.append(Candidate(slogan, "Initiative", sev, aliases=aliases, declared_count=count))
             if count != len(names):
                 ex.warnings.append(Warning("slogan-count", f"“{slogan}” announces {count} programmes but {len(names)} headings follow", m.start()))
                 continue

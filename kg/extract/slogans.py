@@ -111,6 +111,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
                 kind = "Strategy" if suffix == "战略" else "Initiative"
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
+    for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
+        ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
+        ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
     return ex
