@@ -106,6 +106,10 @@ var network, nodes, edges, container, kgView;
               highlight: { background: "#e4e7eb", border: "#9aa5b1" },
               hover: { background: "#e4e7eb", border: "#9aa5b1" } };
   var dimmed = {};      // node id -> true while dimmed
+  // Every DataSet update makes vis re-scan all nodes and edges (an edge update costs ~1 s
+  // at 5,000 nodes); above this size a selection relies on vis' own highlight of the node
+  // and its edges, and the panel names the relations.
+  var FADE = N.length <= 1500;
   var selected = null;
 
   function applyFilter() {
@@ -146,6 +150,7 @@ var network, nodes, edges, container, kgView;
       network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
       network.getConnectedEdges(id).forEach(function (e) { keepEdge[e] = true; });
     });
+    if (!FADE) return;
     var upd = [];
     N.forEach(function (_n, i) {
       var dim = !keep[i];
