@@ -23,6 +23,7 @@ from kg.vocab import ENTITY_CLASSES
 ENTERPRISE_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "重工", "股份", "公司", "控股", "科技")
 PLACE_TAILS = ("省", "市", "县", "区", "自治区", "自治州")
 SPECIFICITY = {k: i for i, k in enumerate(("Action", "Enterprise", "Strategy", "Award", "Platform", "Project", "Place", "Organization", "Initiative", "Task", "Goal", "Indicator"))}
+COMPONENT_RULES = frozenset({"slogan-definition", "slogan-run-in", "slogan-list-before", "glossary-list", "digit-code"})
 RANGE = {"involves": ("Enterprise", "Organization"), "locatedIn": ("Place",), "alignsWith": ("Strategy",)}
 
 
@@ -131,7 +132,9 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue
         score: dict[str, float] = defaultdict(float)
         for c in primary:
-            score[c.kind] += c.mention.confidence
+            # a slogan's part keeps the class its definition gives it (城乡融合发展试验区 is a goal there)
+            weight = 2.0 if c.mention.rule in COMPONENT_RULES else 1.0
+            score[c.kind] += c.mention.confidence * weight
         if "Action" in score:
             kind = "Action"
         else:
@@ -180,6 +183,16 @@ def _nested(ex: Extraction) -> set[int]:
         if c.mention.rule not in ("name-match", "subarea-name", "phase-name", "place-chain", "list-along"):
             spans[c.kind].append((c.mention.start, c.mention.end, i))
     out = set()
+    parts = [
+        (c.mention.start, c.mention.end)
+        for c in ex.candidates
+        if c.mention.rule in COMPONENT_RULES and c.kind in ("Goal", "Task")
+    ]
+    for i, c in enumerate(ex.candidates):  # 先进制造业示范区 inside the goal 国家级先进制造业示范区
+        if c.mention.rule.startswith("suffix:") and any(
+            s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in parts
+        ):
+            out.add(i)
     others = sorted((c.mention.start, c.mention.end) for c in ex.candidates if c.kind != "Place" and c.mention.rule != "name-match")
     for i, c in enumerate(ex.candidates):  # 西安 inside 西安交通大学: a gazetteer hit inside another name
         if c.kind == "Place" and c.mention.rule == "lexicon":

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from kg.extract.common import mention, strip_verbs
+from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
@@ -78,9 +79,11 @@ def _right_noun(doc: Document, m: re.Match[str]) -> str | None:
     right = doc.text[m.end() : m.end() + 16]
     cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|进行|提供|安装|达|的|和|与|及|等", right)
     noun = right[: cut.start()] if cut else right[:12]
-    if 2 <= len(noun) <= 14 and re.match(r"[\u4e00-\u9fff]", noun):
-        return noun
-    return None
+    if not (2 <= len(noun) <= 14) or not re.match(r"[\u4e00-\u9fff]", noun) or re.search(r"\d", noun):
+        return None
+    if strip_verbs(noun)[0] or re.match(r"(增加|提高|增长|下降|减少|上升)", noun) or noun in load().generic:
+        return None  # 增加到238家 is not a noun; 项目, 道路 say nothing
+    return noun
 
 
 def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> tuple[str, int, str | None]:

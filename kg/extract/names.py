@@ -87,6 +87,9 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     name = doc.text[a:b]
     if name.endswith(FALSE_ENDINGS):
         return None
+    title = re.search(r"(?<=.{2})(国家级|省级|市级|区级)", name)
+    if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
+        return None  # 青溪镇省级特色小镇: a place and an honour, not a name
     if b - a < 2 or is_junk(unquote(name)) or BAD_START.match(name):
         return None
     return a, b
@@ -292,6 +295,8 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                 continue
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
+            if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
+                continue  # 物流项目, 社会事业项目
             if cls in ("Platform", "Project") and len(name) < 5 and not suffix_class(name):
                 continue
             sc = suffix_class(name)

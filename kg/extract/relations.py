@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.actions import action_of
-from kg.extract.common import mention
+from kg.extract.common import FALSE_ENDINGS, mention
 from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Relation
 
@@ -109,7 +109,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if c.kind != "Project" or c.mention.rule == "name-match":
             continue
         m = re.match(r"^(.{2,8}?(?:大道|大街|路|渠|河))(?!路|大道)", c.name)
-        if m and len(m.group(1)) < len(c.name) - 1:
+        if m and len(m.group(1)) < len(c.name) - 1 and not m.group(1).endswith(FALSE_ENDINGS):
             k = c.mention.start
             road = m.group(1)
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
