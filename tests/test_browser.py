@@ -142,6 +142,15 @@ def test_search_matches_full_width_and_lower_case(small: Loaded) -> None:
     assert small.js("network.getSelectedNodes()") == [small.node_id("洛轴")]
 
 
+def test_search_results_follow_the_arrow_keys(small: Loaded) -> None:
+    small.page.fill("#search", "洛阳")  # 洛轴 (alias 洛阳LYC), 洛阳国家大学科技园
+    options = small.page.locator("#search-results li[role=option] .label").all_inner_texts()
+    assert sorted(options) == ["洛轴", "洛阳国家大学科技园"]
+    small.page.press("#search", "ArrowDown")
+    small.page.press("#search", "Enter")
+    assert small.js("network.getSelectedNodes()") == [small.node_id(options[1])]
+
+
 def test_class_filter_hides_other_classes(small: Loaded, small_graph: Graph) -> None:
     enterprises = len(set(small_graph.subjects(RDF.type, KG.Enterprise)))
     visible = "nodes.get({filter: n => !n.hidden}).map(n => kgView.data.nodes[n.id].cls)"

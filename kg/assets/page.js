@@ -347,10 +347,22 @@ var network, nodes, edges, container, kgView;
   search.addEventListener("input", showResults);
   search.addEventListener("focus", function () { if (search.value.trim()) showResults(); });
   search.addEventListener("blur", function () { results.hidden = true; });
+  var active = 0;
+  function setActive(k) {
+    var items = results.querySelectorAll("li[role=option]");
+    if (!items.length) return;
+    active = (k + items.length) % items.length;
+    items.forEach(function (li, j) { li.classList.toggle("active", j === active); });
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+  search.addEventListener("input", function () { active = 0; });
   search.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
-      current = find(search.value);
-      if (current.length) choose(current[0].i);
+      if (results.hidden || !current.length) { current = find(search.value); active = 0; }
+      if (current.length) choose(current[Math.min(active, current.length - 1)].i);
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      setActive(active + (ev.key === "ArrowDown" ? 1 : -1));
     } else if (ev.key === "Escape") {
       search.value = ""; results.hidden = true;
     }
