@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load, suffix_class
+from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Document, Mention
 from kg.numerals import CN_NUM, slogan_groups
 
@@ -95,6 +95,9 @@ def component_class(name: str) -> str:
         return lex[1]
     sc = suffix_class(name)
     if sc and sc[1] >= 0.7 and not name.endswith(FALSE_ENDINGS):
+        stem = next(name[: -len(suf)] for suf, _c, _f in load().suffixes if name.endswith(suf))
+        if sc[0] != "Place" and is_descriptive(stem):
+            return "Goal"  # 产业工程, 民生工程: a line of work, not a particular project
         return sc[0]
     return "Goal"
 

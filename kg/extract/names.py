@@ -335,6 +335,10 @@ def _coordinated(doc: Document) -> Extraction:
             a = max(k, _back_scan(doc.text, k + len(p), limit=20, first=False, singles=False))
             span = _clean(doc, a, k + len(p))
             if span:
+                name = unquote(doc.text[span[0] : span[1]])
+                stem = name[: -len(next(s for s, _c, _f in load().suffixes if name.endswith(s)))]
+                if e[0] != "Place" and (is_descriptive(stem) or GENERIC_PROJECT.match(name)):
+                    continue
                 ex.candidates.append(_cand(doc, span[0], span[1], e[0], "coordinated-suffix", 0.8))
     return ex
 
