@@ -243,7 +243,11 @@ def test_report_markup_renders_as_text_and_runs_nothing(browser: Any, tmp_path: 
             xy = loaded.js("id => network.canvasToDOM(network.getPositions([id])[id])", i)
             box = page.locator("#mynetwork").bounding_box()
             page.mouse.move(box["x"] + xy["x"] + 1, box["y"] + xy["y"] + 1)
-            page.wait_for_timeout(400)
+            page.wait_for_function(
+                "l => { const t = document.querySelector('div.vis-tooltip');"
+                " return t && t.style.visibility === 'visible' && t.innerText.includes(l); }",
+                arg=label, timeout=5000,
+            )
             tip = page.locator("div.vis-tooltip")
             assert tip.count() == 1 and label in tip.inner_text()
             assert tip.locator(":not(br)").count() == 0  # innerText turns "\n" into <br>
