@@ -129,3 +129,18 @@ def test_seed_report_key_facts(seed_path: Path) -> None:
     involves = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "involves"}
     assert {("制造业提质", "洛轴"), ("制造业提质", "中钢洛耐"), ("制造业提质", "河柴重工")} <= involves
     assert not res.warnings
+
+
+def test_years_without_numbered_sections(tmp_path: Path) -> None:
+    """A report with unnumbered headings still tells achieved figures from targets."""
+    p = tmp_path / "plain.txt"
+    p.write_text(
+        "政府工作报告\n——2024年2月1日在松原县第五届人民代表大会第三次会议上\n县长 王五\n各位代表：\n"
+        "过去一年，全县地区生产总值达到128.5亿元，增长5.2%。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    meas = {(m.value, m.unit, m.year, m.is_target) for m, _ in res.measurements}
+    assert (Decimal("128.5"), "亿元", 2023, False) in meas
+    assert (Decimal("6"), "%", 2024, True) in meas

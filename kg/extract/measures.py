@@ -58,6 +58,13 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         return periods[-1], base
     if "去年" in before:
         return (doc.metadata.year - 1) if doc.metadata.year else None, base
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    if para is not None and doc.metadata.year:
+        opening = doc.text[para.start : min(para.end, para.start + 40)]
+        if re.search(r"过去一年|一年来|去年|过去五年|五年来|过去的一年|过去的五年", opening):
+            return doc.metadata.year - 1, base  # a paragraph that looks back: achieved figures
+        if re.search(r"今年|新的一年|\d{4}年(?:主要预期目标|经济社会发展主要预期目标)", opening):
+            return doc.metadata.year, base
     for sec in reversed(doc.sections_at(pos)):
         t = sec.title
         if sec.level == 1 and REVIEW.search(t) and not re.search(r"\d{4}年", t) and doc.metadata.year:
