@@ -114,9 +114,10 @@ def render(
     legend, search by name or alias, class filter, evidence panel and indicators table.
     Exit 1 when an input cannot be read or --focus names no node.
     """
-    from kg.render import DEFAULT_OUTPUT, default_inputs, default_title, load_graph, write_html
+    from kg.render import DEFAULT_OUTPUT, default_title, load_graph, write_html
+    from kg.resources import report_graphs
 
-    paths = list(turtle) or default_inputs()
+    paths = list(turtle) or report_graphs()
     graph = load_graph(paths)
     if output is None:
         output = paths[0].with_suffix(".html") if len(paths) == 1 else DEFAULT_OUTPUT
@@ -177,7 +178,9 @@ def query(query: str | None, turtle: tuple[Path, ...], query_file: Path | None, 
     else:
         raise click.UsageError("give a QUERY, -f FILE.rq or --name NAME (or --list)")
     text = store.apply_params(text, [store.parse_param(p) for p in params], what)
-    paths = list(turtle) or store.default_inputs()
+    from kg.resources import report_graphs
+
+    paths = list(turtle) or report_graphs()
     result = store.query_files(paths, text, allow_update=allow_update, what=what)
     chosen = fmt or ("ttl" if result.kind == "graph" else "table")
     click.echo(store.format_result(result, chosen), nl=False)
@@ -201,9 +204,9 @@ def export_cmd(turtle: tuple[Path, ...], fmt: str, output: Path, ontology: bool)
     headers follow `neo4j-admin database import` (id:ID, :LABEL, :START_ID, :END_ID, :TYPE).
     """
     from kg.export import export
-    from kg.store import default_inputs
+    from kg.resources import report_graphs
 
-    for path in export(list(turtle) or default_inputs(), fmt, output, ontology=ontology):
+    for path in export(list(turtle) or report_graphs(), fmt, output, ontology=ontology):
         click.echo(f"wrote {path}")
 
 
@@ -233,7 +236,7 @@ def push(turtle: tuple[Path, ...], endpoint: str, graph: str | None, user: str |
     one-line reason when the server refuses or cannot be reached.
     """
     from kg import remote
-    from kg.store import default_inputs
+    from kg.resources import report_graphs
 
     if token and user:
         raise click.UsageError("give either --user/--password or --token, not both")
@@ -241,7 +244,7 @@ def push(turtle: tuple[Path, ...], endpoint: str, graph: str | None, user: str |
     def report(upload: remote.Upload) -> None:
         click.echo(f"put <{upload.graph}> ({upload.triples} triples from {upload.source})")
 
-    remote.push(list(turtle) or default_inputs(), endpoint, graph=graph,
+    remote.push(list(turtle) or report_graphs(), endpoint, graph=graph,
                 auth=remote.Auth(user=user, password=password, token=token), ontology=ontology,
                 timeout=timeout, progress=report)
 
@@ -266,13 +269,13 @@ def serve(turtle: tuple[Path, ...], port: int, host: str, cors: bool, writable: 
     Point YASGUI or any SPARQL client at http://HOST:PORT/query (read-only unless --writable).
     """
     from kg.remote import serve as run_server
-    from kg.store import default_inputs
+    from kg.resources import report_graphs
 
     def ready(url: str, count: int) -> None:
         click.echo(f"loaded {count} quads; SPARQL endpoint {url}/query, Graph Store {url}/store"
                    " (Ctrl-C to stop)")
 
-    run_server(list(turtle) or default_inputs(), host=host, port=port, cors=cors,
+    run_server(list(turtle) or report_graphs(), host=host, port=port, cors=cors,
                writable=writable, location=location, ready=ready)
 
 
@@ -294,9 +297,10 @@ def validate(turtle: tuple[Path, ...], limit: int) -> None:
     Exit codes, as in pySHACL: 0 every graph conforms; 1 a graph does not conform, or a
     file cannot be read; 2 usage error.
     """
-    from kg.validate import default_targets, validate_file
+    from kg.resources import report_graphs
+    from kg.validate import validate_file
 
-    paths = list(turtle) or default_targets()
+    paths = list(turtle) or report_graphs()
     failed = 0
     for path in paths:
         result = validate_file(path)

@@ -761,17 +761,6 @@ def write_html(graph: Graph, path: Path, *, title: str, focus: str | None = None
 # --------------------------------------------------------------------------- CLI helpers
 
 DEFAULT_OUTPUT = Path("outputs") / "graph.html"
-NOT_REPORT_GRAPHS = frozenset({"kg.ttl", "shapes.ttl"})
-
-
-def default_inputs(folder: Path = Path("outputs")) -> list[Path]:
-    """The report graphs `kg build` wrote: outputs/*.ttl except the ontology and shapes."""
-    found = sorted(p for p in folder.glob("*.ttl") if p.name not in NOT_REPORT_GRAPHS)
-    if not found:
-        raise InputError(
-            f"no report graphs (*.ttl) in {folder}/; run `kg build` first or name TURTLE files"
-        )
-    return found
 
 
 def load_graph(paths: Sequence[Path]) -> Graph:

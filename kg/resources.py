@@ -9,6 +9,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from kg.errors import InputError
+
+# Turtle files `kg build` writes next to the report graphs that are not report graphs.
+NOT_REPORT_GRAPHS = frozenset({"kg.ttl", "shapes.ttl"})
+
 
 def ontology_dir() -> Path:
     """Folder holding kg.ttl and shapes.ttl."""
@@ -25,3 +30,14 @@ def ontology_path(name: str = "kg.ttl") -> Path:
 def package_file(*parts: str) -> Path:
     """A data file shipped inside the kg package (lexicon, queries, assets)."""
     return Path(str(resources.files("kg").joinpath(*parts)))
+
+
+def report_graphs(folder: Path = Path("outputs")) -> list[Path]:
+    """The report graphs `kg build` wrote (outputs/*.ttl without the ontology): the default
+    input of render, query, export, push, serve and validate."""
+    found = sorted(p for p in folder.glob("*.ttl") if p.name not in NOT_REPORT_GRAPHS)
+    if not found:
+        raise InputError(
+            f"no report graphs (*.ttl) in {folder}/; run `kg build` first or name TURTLE files"
+        )
+    return found

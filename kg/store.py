@@ -27,20 +27,11 @@ from kg.vocab import KG, ONTOLOGY_IRI, PREFIXES
 ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 KG_REPORT = ox.NamedNode(str(KG.Report))
-NOT_REPORT_GRAPHS = frozenset({"kg.ttl", "shapes.ttl"})
 TABLE_CELL_MAX = 80  # display columns; csv/tsv/json give full values
 
 # ------------------------------------------------------------------------------ loading
 
 
-def default_inputs(folder: Path = Path("outputs")) -> list[Path]:
-    """The report graphs `kg build` wrote: outputs/*.ttl except the ontology and shapes."""
-    found = sorted(p for p in folder.glob("*.ttl") if p.name not in NOT_REPORT_GRAPHS)
-    if not found:
-        raise InputError(
-            f"no report graphs (*.ttl) in {folder}/; run `kg build` first or name TURTLE files"
-        )
-    return found
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -173,9 +173,3 @@ def validate_file(path: Path) -> ValidationResult:
     return validate(load_turtle(path))
 
 
-def default_targets(folder: Path = Path("outputs")) -> list[Path]:
-    """The per-report graphs in outputs/; outputs/kg.ttl is the ontology copy, not a report."""
-    paths = sorted(p for p in folder.glob("*.ttl") if p.name != "kg.ttl")
-    if not paths:
-        raise InputError(f"{folder}: no Turtle files to validate; run `kg build` or name files")
-    return paths

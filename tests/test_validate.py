@@ -273,7 +273,7 @@ def test_cli_default_targets_skip_the_ontology(tmp_path: Path, monkeypatch: pyte
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: outputs: no Turtle files to validate; run `kg build` or name files\n"
+        "Error: no report graphs (*.ttl) in outputs/; run `kg build` first or name TURTLE files\n"
     )
     (tmp_path / "outputs").mkdir()
     (tmp_path / "outputs" / "kg.ttl").write_bytes((ROOT / "ontology" / "kg.ttl").read_bytes())
