@@ -359,7 +359,11 @@ def _by_suffix(doc: Document) -> Extraction:
         for m in re.finditer(re.escape(suf), doc.text):
             end = m.end()
             # a longer suffix at the same end takes precedence (科技园 over 园区)
-            strong_end = (cls not in ("Place", "Initiative") and conf >= 0.8) or (cls == "Place" and conf >= 0.85 and len(suf) >= 2)
+            strong_end = (
+                (cls not in ("Place", "Initiative") and conf >= 0.8)
+                or (cls == "Project" and conf >= 0.75 and len(suf) >= 2)
+                or (cls == "Place" and conf >= 0.85 and len(suf) >= 2)
+            )
             run = re.match(r"[\u4e00-\u9fff]{0,4}", doc.text[end : end + 4]).group()
             run = re.split(r"[的和与及在对把将为向从等是了即指]", run)[0]
             if any(
@@ -379,8 +383,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             a = _back_scan(doc.text, m.start())
             span = _clean(doc, a, end)
-            if span is None or doc.text[span[0] - 1 : span[0]] == "的":
-                continue  # …的生产服务型物流枢纽: a description, not a name
+            if span is None:
+                continue
+            if doc.text[span[0] - 1 : span[0]] == "的" and not _has_place(doc, doc.text[span[0] : span[1]]):
+                continue  # …的生产服务型物流枢纽: a description; …共建的云渡新材料研究院 is a name
             name = unquote(doc.text[span[0] : span[1]])
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
@@ -451,7 +457,9 @@ def _gazetteer(doc: Document) -> Extraction:
             continue
         for m in re.finditer(re.escape(name), doc.text):
             nxt = doc.text[m.end() : m.end() + 1]
-            if cls == "Place" and nxt and (nxt in "路省市县区大街道" or (name.endswith("市") and nxt == "场")):
+            after = doc.text[m.end() : m.end() + 2]
+            market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
+            if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
                 continue
             if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（", doc.text[m.end() : m.end() + 3]):
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
@@ -465,6 +473,16 @@ def _gazetteer(doc: Document) -> Extraction:
         if span:
             ex.candidates.append(_cand(doc, span[0], span[1], "Strategy", "strategy-pattern", 0.75))
     return ex
+
+
+def _has_place(doc: Document, name: str) -> bool:
+    """Whether a name carries a place (a province, city, the report's region) — the mark of
+    a proper name rather than a description."""
+    region = doc.metadata.region or ""
+    short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+    if len(short) >= 2 and short in name:
+        return True
+    return any(len(p) >= 2 and p in name for p in load().places)
 
 
 def _region(doc: Document) -> Extraction:
