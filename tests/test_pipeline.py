@@ -144,3 +144,39 @@ def test_years_without_numbered_sections(tmp_path: Path) -> None:
     meas = {(m.value, m.unit, m.year, m.is_target) for m, _ in res.measurements}
     assert (Decimal("128.5"), "亿元", 2023, False) in meas
     assert (Decimal("6"), "%", 2024, True) in meas
+
+
+PROBE = """\
+政 府 工 作 报 告
+——二〇二五年一月八日在青禾县第十九届人民代表大会第四次会议上
+青禾县人民政府代县长  刘  强
+各位代表：
+过去一年工作回顾
+2024年，全县地区生产总值完成215.6亿元，是“十三五”末的1.9倍。河南青禾新材料股份有限公司（简称“青禾新材”）年产5万吨高性能纤维项目建成投产。城子镇八顷村、白云镇获评省级文明村镇。
+今年目标任务
+——生态环境更美。PM2.5平均浓度控制在35微克/立方米以内。
+一、坚持工业强县，加快产业转型升级
+（一）壮大主导产业。推动青禾新材二期开工。
+"""
+
+
+def test_unnumbered_headings_chains_and_numbers_inside_names(tmp_path: Path) -> None:
+    p = tmp_path / "probe.txt"
+    p.write_text(PROBE, encoding="utf-8")
+    r = build_report(p)
+    md = r.doc.metadata
+    assert (md.date, md.speaker, md.speaker_role) == ("2025-01-08", "刘强", "代县长")
+    assert [s.title for s in r.doc.sections if s.level == 1][:2] == ["过去一年工作回顾", "今年目标任务"]
+    meas = {(m.indicator, m.value, m.unit, m.year, m.is_target, m.change, m.base_year) for m, _ in r.resolved.measurements}
+    assert ("地区生产总值", Decimal("215.6"), "亿元", 2024, False, None, None) in meas
+    assert ("地区生产总值", Decimal("1.9"), "倍", 2024, False, "倍", 2020) in meas
+    assert ("PM2.5平均浓度", Decimal("35"), "微克/立方米", 2025, True, None, None) in meas
+    assert not any(m.unit == "万吨" for m, _ in r.resolved.measurements)  # 年产5万吨 is part of a project's name
+    ents = {e.label: e for e in r.resolved.entities}
+    assert ents["年产5万吨高性能纤维项目"].kind == "Project"
+    assert {"八顷村", "城子镇", "白云镇"} <= {e.label for e in r.resolved.entities if e.kind == "Place"}
+    assert "文明村镇" not in ents
+    ids = r.resolved.by_id()
+    links = {(link.predicate, ids[link.subject].label, ids[link.object].label) for link in r.resolved.links}
+    assert ("locatedIn", "八顷村", "城子镇") in links
+    assert ("involves", "青禾新材二期", "河南青禾新材料股份有限公司") in links

@@ -18,7 +18,7 @@ from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
-    "个百分点|个工作日|个月|平方公里|平方米|千瓦时|千瓦|人次|美元|标箱|批次|公里|元|人|户|家|亩|吨|箱|辆|"
+    "个百分点|个工作日|个月|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
     "%|‰|km|MW|倍|天|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
 )
 NUMBER = re.compile(
@@ -27,7 +27,7 @@ NUMBER = re.compile(
 )
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
-    r"(达到了|达到|达|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|同口径|按可比口径|可比口径|均|至|了)$"
+    r"(达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|同口径|按可比口径|可比口径|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
 LEAD = re.compile(
@@ -50,6 +50,9 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     bm = re.search(r"(\d{4})年的$", before) or re.search(r"是(\d{4})年的[^，；]*$", before)
     if bm:
         base = int(bm.group(1))
+    pm = re.search(r"是?“?(十[一二三四五六]五)”?(?:末|时期|期间)?的[^，；]*$", before)
+    if base is None and pm and pm.group(1) in PERIOD_END:
+        base = PERIOD_END[pm.group(1)]  # 是“十三五”末的1.9倍
     years = [int(y) for y in re.findall(r"(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
     periods = [PERIOD_END[p] for p in re.findall(r"“?(十[一二三四五六]五)”?(?!以来)", before) if p in PERIOD_END]
     if years:
@@ -139,6 +142,11 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
+    named = sorted(
+        (c.mention.start, c.mention.end)
+        for c in found.candidates
+        if c.kind in ("Project", "Platform", "Enterprise", "Organization") and c.mention.rule != "name-match"
+    )
     for sent in doc.sentences:
         if sent.start >= glossary_start:
             break
@@ -147,6 +155,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         for m in NUMBER.finditer(doc.text, sent.start, sent.end):
             if m.start() > 0 and re.match(r"[A-Za-z.\d]", doc.text[m.start() - 1]):
                 continue  # PM2.5, model numbers
+            if any(a <= m.start() and m.end() <= b for a, b in named):
+                continue  # 年产5万吨…项目, 12英寸晶圆: a number inside a name is not a figure
             if doc.text[m.end() : m.end() + 1] in ("年", "月", "日", "号", "届", "周"):
                 continue
             unit = (m.group("mult") or "") + m.group("unit")

@@ -81,6 +81,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         m = PHASE.match(c.name)
         if m and m.group(1) != c.name:  # 东方红国际陆港二期项目 → 东方红国际陆港
             whole = m.group(1)
+            if whole in org_names:  # 青禾新材二期: a company's next phase involves the company
+                ex.relations.append(Relation("involves", c.name, org_names[whole], c.mention, "phase-name", 0.75))
+                continue
             ex.relations.append(Relation("partOf", c.name, whole, c.mention, "phase-name", 0.8))
             if whole not in names:
                 k = c.mention.start

@@ -113,9 +113,10 @@ def sections(text: str, paras: tuple[Span, ...]) -> tuple[Section, ...]:
             if n == expected and len(title) <= 60:
                 tops.append((p.start, n, "section", title, p.start + len(title)))
                 expected += 1
+    tops = sorted(tops + _unnumbered_headings(paras, tops, glossary_at), key=lambda t: t[0])
     for i, (start, n, kind, title, _) in enumerate(tops):
         end = tops[i + 1][0] - 1 if i + 1 < len(tops) else len(text)
-        sid = "g" if kind == "glossary" else str(n)
+        sid = "g" if kind == "glossary" else (str(n) if n else f"u{i + 1}")
         out.append(Section(sid, kind, 1, n, title, start, end, None))
     # 2. subsections and leads inside each level-1 section
     for top in [s for s in out if s.kind == "section"]:
@@ -156,6 +157,30 @@ def sections(text: str, paras: tuple[Span, ...]) -> tuple[Section, ...]:
             out.append(Section(f"{parent.id}-{n}", "item", parent.level + 1, n, title, start, end, parent.id))
     out.sort(key=lambda s: (s.start, s.level))
     return tuple(out)
+
+
+UNNUMBERED = re.compile(r"(回顾|工作|任务|目标|安排|要求|建设|展望|成就|部署|思路|举措)$")
+
+
+def _unnumbered_headings(
+    paras: tuple[Span, ...], tops: list[tuple[int, int, str, str, int]], glossary_at: int | None
+) -> list[tuple[int, int, str, str, int]]:
+    """Plain heading lines (过去一年工作回顾, 今年目标任务) in reports whose top-level
+    headings carry no number: short, no sentence punctuation, ending like a heading."""
+    opening = next((p.start for p in paras if OPENING_RE.match(p.text)), None)
+    if opening is None:
+        return []
+    numbered = [t[0] for t in tops if t[2] == "section"]
+    out = []
+    for p in paras:
+        if p.start <= opening or (glossary_at is not None and p.start >= glossary_at):
+            continue
+        if numbered and p.start > numbered[0]:
+            break  # once numbered headings start, they carry the structure
+        text = p.text
+        if 4 <= len(text) <= 24 and not re.search(r"[，。；：！？,;:!?、]", text) and UNNUMBERED.search(text):
+            out.append((p.start, 0, "section", text, p.end))
+    return out
 
 
 def _para_end(paras: tuple[Span, ...], offset: int, limit: int) -> int:
