@@ -180,3 +180,18 @@ def test_unnumbered_headings_chains_and_numbers_inside_names(tmp_path: Path) -> 
     links = {(link.predicate, ids[link.subject].label, ids[link.object].label) for link in r.resolved.links}
     assert ("locatedIn", "八顷村", "城子镇") in links
     assert ("involves", "青禾新材二期", "河南青禾新材料股份有限公司") in links
+
+
+def test_dash_led_goals_are_the_parts_of_the_announced_slogan(tmp_path: Path) -> None:
+    p = tmp_path / "dash.txt"
+    p.write_text(
+        "政府工作报告\n——2023年1月5日在示例市第一届人民代表大会第二次会议上\n示例市人民政府市长 张三\n各位代表：\n"
+        "二、今后五年目标\n今后五年，我们将努力实现“四个更”目标：\n——综合实力更强。地区生产总值年均增长6%以上。\n"
+        "——创新能力更优。研发投入强度达到2.5%。\n——城乡面貌更美。\n——人民生活更好。居民收入与经济增长同步。\n三、今年工作\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    ids = res.by_id()
+    parts = [ids[link.object].label for link in sorted(res.links, key=lambda x: x.ordinal or 0)
+             if link.predicate == "hasComponent" and ids[link.subject].label == "四个更"]
+    assert parts == ["综合实力更强", "创新能力更优", "城乡面貌更美", "人民生活更好"]

@@ -116,6 +116,42 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
+    ex.extend(_dash_goals(doc, len(body)))
+    return ex
+
+
+def _dash_goals(doc: Document, limit: int) -> Extraction:
+    """``——经济实力更强。…`` paragraphs in a row are the goals of the plan; when the
+    paragraph before them announces a slogan with as many parts, they are its components."""
+    ex = Extraction()
+    paras = [p for p in doc.paragraphs if p.start < limit]
+    i = 0
+    while i < len(paras):
+        run = []
+        while i < len(paras) and re.match(r"^(——|—|－－)", paras[i].text):
+            run.append(paras[i])
+            i += 1
+        if len(run) < 2:
+            i += 1
+            continue
+        items = []
+        for p in run:
+            lead = re.match(r"^[—－]+", p.text).end()
+            m = re.match(r"[^。！；]{2,16}", p.text[lead:])
+            if m:
+                items.append((p.start + lead, p.start + lead + m.end()))
+        before = doc.paragraphs[doc.paragraphs.index(run[0]) - 1] if doc.paragraphs.index(run[0]) > 0 else None
+        slogan = None
+        if before is not None:
+            quoted = [q.group(1) for q in QUOTED.finditer(before.text) if is_slogan(q.group(1))]
+            if quoted and slogan_count(quoted[-1]) == len(items):
+                slogan = quoted[-1]
+        for k, (a, b) in enumerate(items):
+            name = doc.text[a:b]
+            ev = mention(doc, a, b, "dash-goal", 0.7)
+            ex.candidates.append(Candidate(name, "Goal", ev))
+            if slogan:
+                ex.relations.append(Relation("hasComponent", slogan, name, ev, "dash-goal", 0.75, k + 1))
     return ex
 
 
