@@ -19,7 +19,7 @@ from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
     "个百分点|个工作日|个月|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
-    "%|‰|km|MW|倍|天|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
+    "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
 )
 NUMBER = re.compile(
     rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
@@ -103,7 +103,17 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     left_start = pos
     while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
         left_start -= 1
+    if left_start > sent.start and doc.text[left_start - 1] == "（" and "）" in doc.text[left_start:pos]:
+        # 满意率（基本满意率）均达100%: the parenthesis is an aside inside the clause
+        left_start -= 1
+        while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
+            left_start -= 1
     left = doc.text[left_start:pos]
+    if "）" in left:  # （以下简称“X”）全年开行…: a closed parenthetical is not the indicator
+        close = left.rfind("）")
+        if "（" not in left[:close]:
+            left_start += close + 1
+            left = left[close + 1 :]
     since = re.match(r"^(?:由|从)(?:\d{4}年)?的?$", left)
     if since:  # 比重，由2015年的55%提高到88%: the indicator is the clause before
         prev_clause = re.split(r"[，；：。]", doc.text[sent.start : max(sent.start, left_start - 1)])[-1]
@@ -125,7 +135,7 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
         shift += d
     left = left[shift:]
     start = left_start + shift
-    left = left.rstrip("的")
+    left = re.sub(r"（[^）]*）", "", left).rstrip("的")  # 满意率（基本满意率） → 满意率
     counted = m.group("unit") in COUNTERS and not m.group("mult")
     right_noun = _right_noun(doc, m) if counted else None
     if right_noun:  # 统筹推进190个重大项目建设 → 重大项目

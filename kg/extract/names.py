@@ -322,6 +322,27 @@ def _coordinated(doc: Document) -> Extraction:
         last = re.split(r"和|及", parts[-1])
         if len(last) == 2 and all(suffix_class(x) and suffix_class(x)[1] >= 0.8 for x in last):
             parts = parts[:-1] + last
+        prev_end = suffix_class(parts[-2]) if len(parts) >= 2 else None
+        if prev_end and prev_end[0] == "Place" and not suffix_class(parts[-1]):
+            # 东明河、西溪河水环境综合治理: the last name ends where the shared ending does
+            ending = next(s for s, _c, _f in load().suffixes if parts[-2].endswith(s))
+            k = parts[-1].find(ending, 1, 6)
+            if k > 0:
+                parts[-1] = parts[-1][: k + len(ending)]
+        ends = [suffix_class(p) for p in parts]
+        strong = [e for e in ends if e and e[1] >= 0.75]
+        natural = [p for p, e in zip(parts, ends, strict=True) if e and e[1] >= 0.75 and not p.endswith(ADMIN_SUFFIXES)]
+        if len(strong) >= 2 and len(natural) == len(strong) and strong[0][0] == "Place" and len({e[0] for e in strong}) == 1:
+            pos = m.start()
+            for p, e in zip(parts, ends, strict=True):
+                k = doc.text.find(p, pos)
+                pos = k + len(p)
+                if e and e[1] >= 0.75:
+                    a = max(k, _back_scan(doc.text, k + len(p), limit=20, first=False, singles=False))
+                    span = _clean(doc, a, k + len(p))
+                    if span:
+                        ex.candidates.append(_cand(doc, span[0], span[1], "Place", "coordinated-suffix", 0.75))
+            continue
         ends = [suffix_class(p) for p in parts]
         strong = [e for e in ends if e and e[1] >= 0.8]
         if len(strong) < 2:
@@ -467,6 +488,14 @@ def _gazetteer(doc: Document) -> Extraction:
                 continue
             aliases = (name,) if name != canon else ()
             ex.candidates.append(Candidate(canon, cls, mention(doc, m.start(), m.end(), "lexicon", conf), aliases=aliases))
+    # 上海市嘉定区: a known city, then one of its districts or counties
+    for m in re.finditer(r"(" + "|".join(re.escape(n) for n in sorted(lex.places, key=len, reverse=True) if n.endswith(("市", "省"))) + r")([\u4e00-\u9fff]{2,3}?(?:区|县))", doc.text):
+        a, k, b = m.start(1), m.end(1), m.end(2)
+        if is_descriptive(m.group(2)[:-1]):
+            continue
+        ex.candidates.append(_cand(doc, k, b, "Place", "place-chain", 0.75))
+        ev = mention(doc, a, b, "place-chain", 0.75)
+        ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), ev, "place-chain", 0.75))
     # X等国家战略 / 落实X战略
     for m in re.finditer(r"(?:落实|实施|坚持|融入|服务|对接|推进)(?:好)?([\u4e00-\u9fff]{4,16}?)战略", doc.text):
         span = _clean(doc, m.start(1), m.end(1))

@@ -74,6 +74,22 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if n in c.name and n != c.name:
                 ex.relations.append(Relation("involves", c.name, org_names[n], c.mention, "name-contains", 0.75))
                 break
+    # 岚光半导体股份有限公司（以下简称“岚光股份”）12英寸晶圆制造项目 / 支持港务集团建设望海港区…码头
+    org_spans = sorted((c.mention.start, c.mention.end, c.name) for c in orgs)
+    for c in found.candidates:
+        if c.kind != "Project" or c.mention.rule == "name-match":
+            continue
+        s0 = c.mention.start
+        before = doc.text[max(0, s0 - 40) : s0]
+        paren = re.search(r"[（(](?:以下)?(?:简称|下称)[^）)]*[）)]$", before)
+        gap_end = s0 - len(paren.group()) if paren else s0
+        for _a, b, name in reversed(org_spans):
+            if b > gap_end or gap_end - b > 6:
+                continue
+            link = doc.text[b:gap_end]
+            if link == "" or re.fullmatch(r"(建设|实施|推进|投资|打造|新建|启动|开工建设|加快建设|加快推进|投建)", link):
+                ex.relations.append(Relation("involves", c.name, name, c.mention, "owner-before-project", 0.75))
+            break
     names = {c.name: c for c in found.candidates}
     for c in found.candidates:
         if c.kind not in ("Project", "Platform", "Place"):
@@ -99,7 +115,14 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             k = c.mention.start
             ex.candidates.append(Candidate(s.group(1), "Platform", mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
     # a branch named after its parent: 江岚大学海洋学院 → 江岚大学, …医院滨海院区 → …医院
-    org_full = sorted({c.name for c in found.candidates if c.kind in ORG}, key=len, reverse=True)
+    for c in list(found.candidates):
+        if c.kind not in ORG or c.mention.rule == "name-match":
+            continue
+        bm = re.match(r"^(.{2,}?(?:医院|大学|学院|科学院|研究院|中学|小学))(.{2,6}(?:院区|分院|分校|校区|学院))$", c.name)
+        if bm:
+            k = c.mention.start
+            ex.candidates.append(Candidate(bm.group(1), "Organization", mention(doc, k, k + len(bm.group(1)), "branch-name", 0.75)))
+    org_full = sorted({c.name for c in found.candidates + ex.candidates if c.kind in ORG}, key=len, reverse=True)
     for c in found.candidates:
         if c.kind not in ORG or c.mention.rule == "name-match":
             continue

@@ -235,7 +235,7 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
             full = text[cat.start(2) :]
             c0 = t0 + cat.start(2)
             cev = mention(doc, c0, c0 + len(full), "digit-code", 0.8)
-            ex.candidates.append(Candidate(full, "Goal", cev, aliases=(cat.group(3),)))
+            ex.candidates.append(Candidate(full, "Initiative", cev, aliases=(cat.group(3),)))
             ex.relations.append(Relation("hasComponent", name, full, cev, "digit-code", 0.8, i + 1))
             for j, (a, b) in enumerate(_items(cat.group(1))):
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
