@@ -8,6 +8,7 @@ variant's graph equals the clean graph (offsets aside).
     python bench/eval_all.py                  # summary table (recall/precision per category)
     python bench/eval_all.py --detail         # plus the full per-category table of each report
     python bench/eval_all.py --markdown       # summary as a Markdown table for the README
+    python bench/eval_all.py --heldout        # only the held-out reports (tests/data/heldout/)
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
-SOURCES = (ROOT / "data", ROOT / "tests" / "data" / "reports")
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+SOURCES = (ROOT / "data", ROOT / "tests" / "data" / "reports", HELDOUT)
 
 
 def report_paths(gold_report: str) -> list[Path]:
@@ -40,11 +42,13 @@ def main() -> int:
     parser.add_argument("--detail", action="store_true", help="print each report's full table")
     parser.add_argument("--markdown", action="store_true", help="summary as a Markdown table")
     parser.add_argument("--show", default="none", choices=["misses", "fp", "all", "none"])
+    parser.add_argument("--heldout", action="store_true", help="score tests/data/heldout/ instead")
     args = parser.parse_args()
 
     cats = ("entities", "entities/typed", "components", "relations", "measurements", "overall")
     rows: list[list[str]] = []
-    for gold_path in sorted(GOLD.glob("*.yaml")) + sorted(GOLD.glob("*.json")):
+    folder = HELDOUT if args.heldout else GOLD
+    for gold_path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.json")):
         gold = load_gold(gold_path)
         paths = report_paths(gold.report or "")
         if not paths:
