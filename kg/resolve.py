@@ -137,6 +137,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             score[c.kind] += c.mention.confidence * weight
         if "Action" in score:
             kind = "Action"
+        elif any(c.mention.rule == "action-heading" for c in primary):
+            kind = "Initiative"  # 工业强县 heads a subsection: a slogan, whatever its ending says
         else:
             kind = max(score, key=lambda k: (score[k], -SPECIFICITY.get(k, 99)))
         all_names = {c.name for c in cands} | {a for c in cands for a in c.aliases}

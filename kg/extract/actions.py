@@ -24,12 +24,23 @@ COUNTED_PROGRAMMES = re.compile(r"(([一二三四五六七八九十]{1,2}|\d{1,2
 ITEM_PREFIX = re.compile(r"^[一二三四五六七八九十]+是")
 
 
+# （一）坚持工业强县，加快产业转型升级。 — a strategy slogan leading a subsection heading
+SLOGAN_HEADING = re.compile(
+    r"^[（(][一二三四五六七八九十]+[)）]\s*(?:坚持|实施|推进|聚焦|突出|深化|强化)?"
+    r"([\u4e00-\u9fff]{2,4}(?:强|立|兴|稳|富|美|活|治|优)(?:县|区|市|省|镇|乡|国))[，,。]"
+)
+
+
 def action_of(doc: Document, section: Section) -> tuple[str, str, int] | None:
-    """(name, suffix, offset of name) when a subsection heading names an action programme."""
+    """(name, suffix, offset of name) when a subsection heading names an action programme
+    (（二）实施“制造业提质”行动) or leads with a strategy slogan (（一）坚持工业强县，…)."""
     m = HEADING.match(section.title)
-    if not m:
-        return None
-    return m.group(1), m.group(2), section.start + m.start(1)
+    if m:
+        return m.group(1), m.group(2), section.start + m.start(1)
+    m = SLOGAN_HEADING.match(section.title)
+    if m:
+        return m.group(1), "", section.start + m.start(1)
+    return None
 
 
 def extract(doc: Document, found: Extraction) -> Extraction:
@@ -43,7 +54,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             continue
         name, suffix, at = hit
         ev = mention(doc, at, at + len(name), "action-heading", 0.95)
-        ex.candidates.append(Candidate(name, "Action", ev, aliases=(name + suffix,)))
+        kind = "Action" if suffix else "Initiative"
+        ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,) if suffix else ()))
         by_top.setdefault(sec.parent or "", []).append(name)
         for item in (s for s in doc.sections if s.parent == sec.id and s.kind == "item"):
             title = ITEM_PREFIX.sub("", item.title).rstrip("。！；")

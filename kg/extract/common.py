@@ -85,7 +85,10 @@ def is_junk(name: str) -> bool:
 
 
 def component_class(name: str) -> str:
-    """Class for a slogan component: a name's suffix when it is a strong one, else Goal."""
+    """Class for a slogan component: a name's suffix when it is a strong one, else Goal.
+    A part that starts with a verb (打造澄江百里产业走廊) is a goal, whatever its ending."""
+    if strip_verbs(name)[0]:
+        return "Goal"
     if re.match(r"^(全国|全省|全市|全区|区域|国家|洛阳都市圈|都市圈)", name) and re.search(
         r"(区|中心|高地|标杆|枢纽|城市|样板|示范)$", name
     ):
@@ -158,3 +161,21 @@ FALSE_ENDINGS = (
     "线路", "道路", "公路", "铁路", "电路", "思路", "出路", "新路", "之路", "门路", "河渠",
     "格局", "布局", "大局", "强县", "强区", "强市", "大县", "矿山", "河湖", "江河", "湖泊", "村镇", "乡镇", "城镇", "集镇",
 )
+
+
+def trim_tail(items: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """新型工业化、信息化、城镇化、农业现代化同步发展 → …农业现代化: when the other items
+    share an ending, the last one stops where that ending first occurs."""
+    if len(items) < 3:
+        return items
+    rest = [text[a:b] for a, b in items[:-1]]
+    for n in (2, 1):
+        end = rest[0][-n:]
+        if len(rest[0]) > n and all(r.endswith(end) for r in rest):
+            a, b = items[-1]
+            last = text[a:b]
+            k = last.find(end)
+            if 0 < k and k + n < len(last) and len(last) - (k + n) <= 4:
+                return [*items[:-1], (a, a + k + n)]
+            return items
+    return items

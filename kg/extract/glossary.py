@@ -18,6 +18,7 @@ from kg.extract.common import (
     split_list,
     strip_verbs,
     trim_lead_in,
+    trim_tail,
     trim_to_suffix,
     unquote,
 )
@@ -70,7 +71,7 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         finer = [(start + off + a, start + off + b) for a, b in split_list(clause, 0)]
         if len(finer) == expected:
             spans = finer
-    spans = trim_lead_in(spans, doc.text)
+    spans = trim_tail(trim_lead_in(spans, doc.text), doc.text)
     if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
         a, b = spans[0]
         d, _ = strip_verbs(doc.text[a:b])

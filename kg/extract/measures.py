@@ -54,7 +54,11 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     if base is None and pm and pm.group(1) in PERIOD_END:
         base = PERIOD_END[pm.group(1)]  # 是“十三五”末的1.9倍
     years = [int(y) for y in re.findall(r"(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
-    periods = [PERIOD_END[p] for p in re.findall(r"“?(十[一二三四五六]五)”?(?!以来)", before) if p in PERIOD_END]
+    periods = [
+        PERIOD_END[p]
+        for p in re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末|的|时期的))", before)
+        if p in PERIOD_END
+    ]  # 是“十二五”末的1.9倍 names a base, not the year of what follows
     if years:
         return years[-1], base
     if periods:
@@ -130,6 +134,14 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
             left = left[: c.start()]
     lead = LEAD.match(left)
     shift = lead.end() if lead else 0
+    streak = re.match(r"^连续[一二三四五六七八九十\d]+年", left[shift:])
+    if streak:  # 粮食产量连续八年稳定在40万吨以上: the indicator is in the clause before
+        shift += streak.end()
+    if "等" in left[shift:] and m.group("unit") in COUNTERS:
+        head = left[shift:].rsplit("等", 1)[1]  # 引进泽源农机、华塬生物等企业12家 → 企业
+        if len(head) >= 2:
+            verb = re.match(r"^(新增|引进|培育|签约|新建|建成)", left[shift:])
+            return (verb.group(1) if verb else "") + head, pos - len(head), change
     d, rest = strip_verbs(left[shift:])
     if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]):
         shift += d
@@ -176,7 +188,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:
-                subj = clause_left.split("分别")[0]
+                subj = clause_left.split("分别")[0].lstrip("—－-")
                 lead = LEAD.match(subj)
                 subj = subj[lead.end() :] if lead else subj
                 if subj.startswith("城乡"):
@@ -188,6 +200,11 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                     if cm and cm.group(1):
                         parts[-1] = cm.group(1)
                         parts = [p + (cm.group(2) or "") for p in parts]
+                    # 城镇、农村居民人均可支配收入 → 城镇居民…, 农村居民…
+                    short = [p for p in parts[:-1] if len(p) <= 2]
+                    if short and len(short) == len(parts) - 1 and len(parts[-1]) > 4:
+                        tail = parts[-1][len(short[0]) :]
+                        parts = [p + tail for p in parts[:-1]] + [parts[-1]]
                     respectively = parts
                 elif not subj and prev:
                     rest = re.split(r"[。；]", doc.text[m.start() : sent.end])[0]
@@ -200,6 +217,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 k = min(k, len(respectively) - 1)
                 indicator = respectively[k]
                 rule = "respectively"
+                if k == len(respectively) - 1:
+                    respectively = []  # used up: later values in the sentence have their own subjects
             else:
                 rule = "value-unit"
             year, base = _year_of(doc, sent, m.start())

@@ -31,7 +31,7 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 # verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
 # goes past them and _clean strips them when they lead the clause
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障"})
-STOP_SINGLE = set("的和与及在对把将为向从等是了即指")
+STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
 GENERIC_PROJECT = re.compile(
@@ -122,6 +122,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     lex = load()
     places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
+    places |= {re.sub(r"(镇|乡|村|县|区|市)$", "", n) for n in places}  # 青石镇 → 青石
     for c in list(found.candidates):
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -131,11 +132,16 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 brand = c.name[:k]
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
                     break
-                a = c.mention.start + doc.text[c.mention.start : c.mention.end].find(c.name[: k + len(ind)])
+                trade = c.name[: k + len(ind)]
+                full = next((x.name for x in found.candidates if x.kind == "Enterprise" and x.name.startswith(trade) and x.name != trade), None)
+                if full:  # 宏泰汽车零部件扩能项目 → 宏泰汽车零部件有限公司
+                    ex.relations.append(Relation("involves", c.name, full, c.mention, "trade-name", 0.7))
+                    break
+                a = c.mention.start + doc.text[c.mention.start : c.mention.end].find(trade)
                 if a < c.mention.start:
-                    continue
+                    break
                 ex.candidates.append(_cand(doc, a, a + k + len(ind), "Enterprise", "trade-name", 0.65))
-                ex.relations.append(Relation("involves", c.name, c.name[: k + len(ind)], c.mention, "trade-name", 0.7))
+                ex.relations.append(Relation("involves", c.name, trade, c.mention, "trade-name", 0.7))
                 break
     return ex
 
@@ -402,7 +408,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 洛阳国家大学 | 科技园: the name goes on
             if not (strong_end or suf in ADMIN_SUFFIXES or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
-            a = _back_scan(doc.text, m.start())
+            a = _back_scan(doc.text, m.start(), limit=24)
             span = _clean(doc, a, end)
             if span is None:
                 continue
@@ -482,7 +488,7 @@ def _gazetteer(doc: Document) -> Extraction:
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
             if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
                 continue
-            if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（", doc.text[m.end() : m.end() + 3]):
+            if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（|科学院|工程院|人民|建材|建筑|银行|石油|石化|移动|联通|电信|铁建|中铁|一拖|一重", doc.text[m.end() : m.end() + 3]):
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
             if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):
                 continue

@@ -122,6 +122,25 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if bm:
             k = c.mention.start
             ex.candidates.append(Candidate(bm.group(1), "Organization", mention(doc, k, k + len(bm.group(1)), "branch-name", 0.75)))
+    # a project named after the institution it builds for: 县人民医院新院区, 桐泽二中扩建工程
+    for c in list(found.candidates):
+        if c.kind != "Project" or c.mention.rule == "name-match":
+            continue
+        pm = re.match(r"^(.{2,10}?(?:医院|保健院|卫生院|大学|学院|中学|小学|二中|一中|三中|中专|职专|幼儿园|研究院))(?=新|扩|迁|改|东|西|南|北|实训|二期|三期|项目|工程)", c.name)
+        if pm:
+            k = c.mention.start
+            org = pm.group(1)
+            ex.candidates.append(Candidate(org, "Organization", mention(doc, k, k + len(org), "project-owner", 0.75)))
+            ex.relations.append(Relation("involves", c.name, org, c.mention, "project-owner", 0.75))
+    # 支持澄州大学与中国科学院金属研究所共建澄州先进材料研究院
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,20}?)(?:与|和|同)([\u4e00-\u9fff]{2,20}?)(?:共建|合建|联合建设|共同建设)([\u4e00-\u9fff]{3,20})", doc.text):
+        built = next((x for x in found.candidates if x.mention.start >= m.start(3) and x.mention.start < m.end(3) and x.kind in ("Project", "Platform", "Organization")), None)
+        if built is None:
+            continue
+        for g in (1, 2):
+            partner = next((x for x in orgs if m.start(g) <= x.mention.start and x.mention.end <= m.end(g)), None)
+            if partner is not None:
+                ex.relations.append(Relation("involves", built.name, partner.name, built.mention, "joint-build", 0.7))
     org_full = sorted({c.name for c in found.candidates + ex.candidates if c.kind in ORG}, key=len, reverse=True)
     for c in found.candidates:
         if c.kind not in ORG or c.mention.rule == "name-match":
@@ -157,6 +176,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         for p in sorted(short, key=len, reverse=True):
             if (c.name, p) in seen or len(c.name) <= len(p) + 1 or short[p] == c.name:
                 continue
+            if c.name.startswith(p) and re.match(r"(大道|大街|路|街|桥)", c.name[len(p) :]):
+                continue  # 桐河大道 is named after the river, not located in it
             inner = f"（{p}）" in c.name or re.search(re.escape(p) + r"(片区|段|分院|院区|校区)$", c.name)
             if c.name.startswith(p) or inner or (c.kind in ("Platform", "Project") and p in c.name[2:] and len(p) >= 2):
                 seen.add((c.name, p))

@@ -32,7 +32,7 @@ _PAGE_LINE = re.compile(
     r")$"
 )
 _HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节])"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节]|——)"
 )
 # The speaker line of the title block (涧西区人民政府代区长 王烨) always starts a paragraph.
 _SPEAKER = re.compile(r"^.{0,20}人民政府.{0,4}(?:区长|县长|市长|州长|旗长|盟长|省长|主席)")
@@ -177,6 +177,7 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
         if (
             prev
             and _HEADING_START.match(prev)
+            and not prev.startswith("——")
             and len(prev) <= 40
             and not _PUNCT.search(prev[-1])
             and len(p) <= 12

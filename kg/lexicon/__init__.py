@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +81,9 @@ def suffix_class(name: str) -> tuple[str, float] | None:
 def is_descriptive(text: str) -> bool:
     """True when ``text`` splits entirely into common descriptive words (红色教育)."""
     words = load().descriptors
+    text = re.sub(r"\d+", "", text)  # 世界500强: numbers describe, they do not name
+    if not text:
+        return True
     ok = [False] * (len(text) + 1)
     ok[0] = True
     for i in range(len(text)):
