@@ -40,6 +40,9 @@ def action_of(doc: Document, section: Section) -> tuple[str, str, int] | None:
     m = SLOGAN_HEADING.match(section.title)
     if m:
         return m.group(1), "", section.start + m.start(1)
+    q = re.search(r"“([^“”]{2,12})”", section.title)
+    if q and re.match(r"^[（(][一二三四五六七八九十]+[)）]", section.title) and is_slogan(q.group(1)):
+        return q.group(1), "", section.start + q.start(1)  # （一）…，加快建设“三城一谷”。
     return None
 
 

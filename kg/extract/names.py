@@ -295,6 +295,14 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if sibling and not suffix_class(name) and sibling[1] >= 0.7:
                 ex.candidates.append(_cand(doc, a2, b2, sibling[0], "list-sibling", 0.65))
                 continue
+            if cls == "Project" and not suffix_class(name):
+                # 瑞川光伏组件, 远舟智能装备: a project known by its company's trade name
+                ind = next((w for w in load().industries if name.find(w, 2, 4) in (2, 3)), None)
+                if ind and not is_descriptive(name[: name.find(ind, 2, 4)]):
+                    trade = name[: name.find(ind, 2, 4) + len(ind)]
+                    ex.candidates.append(_cand(doc, a2, a2 + len(trade), "Enterprise", "list-investor", 0.65))
+                    if trade == name:
+                        continue
             if cls == "Project" and len(name) <= 4 and not suffix_class(name) and name not in load().generic:
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
                 ex.candidates.append(_cand(doc, a2, b2, "Enterprise", "list-investor", 0.6))
