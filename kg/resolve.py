@@ -117,6 +117,12 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for b in platforms:
             if a != b and len(a) >= 5 and len(b) > len(a) and abbreviate(b).endswith(a) and abbreviate(b) != b:
                 uf.union(a, b)
+    # 跨境电商产业园 / 涧西跨境电商产业园, 科创小镇 / 洛阳新材料及智能装备科创小镇: a platform
+    # called by the end of its full name, when exactly one longer platform ends that way
+    for a in platforms:
+        longer = [b for b in platforms if b != a and b.endswith(a)]
+        if len(a) >= 4 and len(longer) == 1 and "—" not in longer[0]:
+            uf.union(a, longer[0])
     # clusters
     clusters: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(ex.candidates):

@@ -90,10 +90,13 @@ COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")
 
 def _right_noun(doc: Document, m: re.Match[str]) -> str | None:
     """The noun a count classifier introduces (…190个|重大项目|建设)."""
-    right = doc.text[m.end() : m.end() + 16]
-    cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|进行|提供|安装|达|的|和|与|及|等", right)
-    noun = right[: cut.start()] if cut else right[:12]
-    if not (2 <= len(noun) <= 14) or not re.match(r"[\u4e00-\u9fff]", noun) or re.search(r"\d", noun):
+    right = doc.text[m.end() : m.end() + 18]
+    cut = re.search(r"[，。；：、（“”\n]|实现|完成|入选|获得|进行|提供|安装|达到|的|和|与|及|等", right)
+    noun = right[: cut.start()] if cut else right[:14]
+    noun = re.sub(r"(建设|竣工投用|竣工投产|建成投用|建成投产|开工建设|投入使用|投用|投产|开工|竣工|落地)+$", "", noun)
+    if not (2 <= len(noun) <= 16) or re.match(r"^\d+(?:\.\d+)?(?:万|亿)?[个家项条%]", noun):
+        return None
+    if not re.match(r"[\u4e00-\u9fff]|\d+(?:亿|万)?级|\d+强", noun):
         return None
     if strip_verbs(noun)[0] or re.match(r"(增加|提高|增长|下降|减少|上升)", noun) or noun in load().generic:
         return None  # 增加到238家 is not a noun; 项目, 道路 say nothing
