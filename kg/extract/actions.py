@@ -60,6 +60,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         kind = "Action" if suffix else "Initiative"
         ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,) if suffix else ()))
         by_top.setdefault(sec.parent or "", []).append(name)
+        if not suffix:
+            continue  # a slogan leading a heading scopes the text, but its items are not its parts
         for item in (s for s in doc.sections if s.parent == sec.id and s.kind == "item"):
             title = ITEM_PREFIX.sub("", item.title).rstrip("。！；")
             if not title or len(title) > 30 or "，" in title:
