@@ -83,7 +83,6 @@ def test_seed_junk_below_2_percent(seed_path: Path) -> None:
 # ------------------------------------------------------------------ seed report (issue 3)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 target; borderline: 0.93 → 0.95 while tuning")
 def test_seed_overall_recall_at_least_095(seed_path: Path) -> None:
     res = score(SEED_GOLD, seed_path)
     assert res.overall.recall is not None and res.overall.recall >= 0.95
@@ -95,7 +94,7 @@ def test_seed_overall_recall_at_least_095(seed_path: Path) -> None:
         "entities",
         "components",
         "relations",
-        pytest.param("measurements", marks=pytest.mark.xfail(strict=False, reason="borderline: 0.86 → 0.90 while tuning")),
+        "measurements",
     ],
 )
 def test_seed_every_category_recall_at_least_090(seed_path: Path, category: str) -> None:
@@ -122,10 +121,6 @@ def test_own_report_overall_recall_at_least_080(stem: str, report: Path) -> None
 
 
 @pytest.mark.parametrize(("stem", "report"), OWN_REPORTS, ids=[p.name for _, p in OWN_REPORTS])
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 3 target ≥ 0.85; unseen reports measured 0.57–0.72 before tuning, 0.85–0.96 after",
-)
 def test_own_report_overall_recall_at_least_085(stem: str, report: Path) -> None:
     res = score(GOLD / f"{stem}.yaml", report)
     assert res.overall.recall is not None and res.overall.recall >= 0.85, res.misses

@@ -158,7 +158,7 @@ def _common_ending(first: str, rest: list[str], n: int) -> bool:
 
 
 FALSE_ENDINGS = (
-    "线路", "道路", "公路", "铁路", "电路", "思路", "出路", "新路", "之路", "门路", "河渠",
+    "线路", "道路", "公路", "铁路", "电路", "思路", "出路", "之路", "门路", "河渠",
     "格局", "布局", "大局", "强县", "强区", "强市", "大县", "矿山", "河湖", "江河", "湖泊", "村镇", "乡镇", "城镇", "集镇",
 )
 
@@ -174,6 +174,8 @@ def trim_tail(items: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         if len(rest[0]) > n and all(r.endswith(end) for r in rest):
             a, b = items[-1]
             last = text[a:b]
+            if last.endswith(end):
+                return items  # 文化特色化 already ends like the others
             k = last.find(end)
             if 0 < k and k + n < len(last) and len(last) - (k + n) <= 4:
                 return [*items[:-1], (a, a + k + n)]

@@ -420,8 +420,12 @@ def _by_suffix(doc: Document) -> Extraction:
             span = _clean(doc, a, end)
             if span is None:
                 continue
-            if doc.text[span[0] - 1 : span[0]] == "的" and not _has_place(doc, doc.text[span[0] : span[1]]):
-                continue  # …的生产服务型物流枢纽: a description; …共建的云渡新材料研究院 is a name
+            after_de = doc.text[span[0] - 1 : span[0]] == "的"
+            stem_text = doc.text[span[0] : span[1] - len(suf)]
+            if after_de and not _has_place(doc, doc.text[span[0] : span[1]]) and (
+                is_descriptive(stem_text) or stem_text.endswith(("型", "式", "性", "化"))
+            ):
+                continue  # …的生产服务型物流枢纽: a description; …批复的留学人员创业园 is a name
             name = unquote(doc.text[span[0] : span[1]])
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):

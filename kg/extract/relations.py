@@ -126,7 +126,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     for c in list(found.candidates):
         if c.kind != "Project" or c.mention.rule == "name-match":
             continue
-        pm = re.match(r"^(.{2,10}?(?:医院|保健院|卫生院|大学|学院|中学|小学|二中|一中|三中|中专|职专|幼儿园|研究院))(?=新|扩|迁|改|东|西|南|北|实训|二期|三期|项目|工程)", c.name)
+        pm = re.match(r"^(.{2,10}?(?:医院|保健院|卫生院|大学|学院|中学|小学|二中|一中|三中|中专|职专|幼儿园|研究院))(?=新|扩|迁|改|东|西|南|北|实训|二期|三期)", c.name)
         if pm:
             k = c.mention.start
             org = pm.group(1)
