@@ -440,7 +440,9 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
-            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and is_descriptive(name[: -len(suf)]) and not (
+            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and (
+                is_descriptive(name[: -len(suf)]) or (name[: -len(suf)].endswith(("型", "式")) and not _has_place(doc, name))
+            ) and not (
                 name.startswith(("国家", "中国")) and len(name) - len(suf) >= 6
             ):
                 continue
