@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.lexicon import is_descriptive, load, suffix_class
-from kg.model import Document, Mention
+from kg.model import Candidate, Document, Extraction, Mention, Relation, Warning
 from kg.numerals import CN_NUM, slogan_groups
 
 QUOTED = re.compile(r"“([^“”]{1,30})”")
@@ -181,3 +182,40 @@ def trim_tail(items: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
                 return [*items[:-1], (a, a + k + n)]
             return items
     return items
+
+
+def emit_parts(
+    doc: Document,
+    parent: str,
+    items: list[tuple[int, int]],
+    expected: int | None,
+    rule: str,
+    *,
+    clean: Callable[[str], str],
+    confidence: float,
+    head: str = "",
+) -> Extraction:
+    """Components of ``parent`` from item spans, checked against the count its numerals
+    announce: a mismatch lowers confidence and becomes a review warning."""
+    ex = Extraction()
+    if not items:
+        return ex
+    ok = expected is None or expected == 1 or len(items) == expected
+    if not ok:
+        ex.warnings.append(
+            Warning("slogan-count", f"“{parent}” announces {expected} parts but {len(items)} were found", items[0][0])
+        )
+    conf = confidence if ok else confidence - 0.3
+    for i, (a, b) in enumerate(items):
+        name = clean(doc.text[a:b])
+        if not name or len(name) > 25:
+            continue
+        a2 = doc.text.find(name, a, b)
+        if a2 < 0:
+            continue
+        ev = mention(doc, a2, a2 + len(name), rule, conf)
+        if head and not name.endswith(head):
+            name += head  # 产业、交通…人才工程: the mention keeps the text as written
+        ex.candidates.append(Candidate(name, component_class(name), ev))
+        ex.relations.append(Relation("hasComponent", parent, name, ev, rule, conf, i + 1))
+    return ex

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.common import (
     QUOTED,
-    component_class,
+    emit_parts,
     is_slogan,
     mention,
     slogan_count,
@@ -23,7 +23,7 @@ from kg.extract.common import (
     unquote,
 )
 from kg.lexicon import suffix_class
-from kg.model import Candidate, Document, Extraction, Relation, Span, Warning
+from kg.model import Candidate, Document, Extraction, Relation, Span
 
 SUBDEF = re.compile(r"“([^“”]{1,12})”(?:是|即|指)[：:]?")
 CATEGORY = re.compile(r"^(.+?)(\d+|[一二两三四五六七八九十]+)\s*(?:大|个|项|类)?\s*([\u4e00-\u9fff]{2,8})$")
@@ -184,21 +184,4 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
 
 
 def _emit(doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str) -> Extraction:
-    ex = Extraction()
-    ok = expected is None or expected == 1 or len(items) == expected
-    if not ok:
-        ex.warnings.append(
-            Warning(
-                "slogan-count",
-                f"“{parent}” announces {expected} parts but {len(items)} were found",
-                items[0][0] if items else None,
-            )
-        )
-    for i, (a, b) in enumerate(items):
-        name = trim_to_suffix(doc.text[a:b])
-        if not (1 <= len(name) <= 25):
-            continue
-        ev = mention(doc, a, a + len(name), rule, 0.9 if ok else 0.6)
-        ex.candidates.append(Candidate(name, component_class(name), ev))
-        ex.relations.append(Relation("hasComponent", parent, name, ev, rule, 0.9 if ok else 0.6, i + 1))
-    return ex
+    return emit_parts(doc, parent, items, expected, rule, clean=trim_to_suffix, confidence=0.9)

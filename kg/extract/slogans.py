@@ -13,6 +13,7 @@ import re
 from kg.extract.common import (
     QUOTED,
     component_class,
+    emit_parts,
     is_slogan,
     mention,
     slogan_count,
@@ -22,7 +23,7 @@ from kg.extract.common import (
 )
 from kg.extract.glossary import parse_list
 from kg.lexicon import load
-from kg.model import Candidate, Document, Extraction, Relation, Warning
+from kg.model import Candidate, Document, Extraction, Relation
 from kg.numerals import cn_to_int, slogan_groups
 
 DEF_RE = re.compile(r"“([^“”]{2,12})”(即|是|指)([：:]?)")
@@ -330,22 +331,7 @@ def shared_head(doc: Document, category: str, items: list[tuple[int, int]]) -> s
 def _emit(
     doc: Document, parent: str, items: list[tuple[int, int]], expected: int | None, rule: str, head: str = ""
 ) -> Extraction:
-    ex = Extraction()
-    if not items:
-        return ex
-    ok = expected is None or expected == 1 or len(items) == expected
-    if not ok:
-        ex.warnings.append(
-            Warning("slogan-count", f"“{parent}” announces {expected} parts but {len(items)} were found", items[0][0])
-        )
-    for i, (a, b) in enumerate(items):
-        name = strip_trailing_verbs(unquote(doc.text[a:b]))
-        if not name or len(name) > 25:
-            continue
-        a2 = doc.text.find(name, a, b)
-        ev = mention(doc, a2, a2 + len(name), rule, 0.85 if ok else 0.55)
-        if head and not name.endswith(head):
-            name += head  # the mention keeps the text as written
-        ex.candidates.append(Candidate(name, component_class(name), ev))
-        ex.relations.append(Relation("hasComponent", parent, name, ev, rule, 0.85 if ok else 0.55, i + 1))
-    return ex
+    return emit_parts(
+        doc, parent, items, expected, rule,
+        clean=lambda t: strip_trailing_verbs(unquote(t)), confidence=0.85, head=head,
+    )
