@@ -136,6 +136,9 @@ def sections(text: str, paras: tuple[Span, ...]) -> tuple[Section, ...]:
                     subs.append((p.start, len(subs) + 1, "lead", p.text))
         for j, (start, n, kind, title) in enumerate(subs):
             end = subs[j + 1][0] - 1 if j + 1 < len(subs) else top.end
+            if kind == "lead":  # a lead sentence's scope stops at the next 各位代表 address
+                address = next((p.start for p in inner if start < p.start < end and OPENING_RE.match(p.text)), None)
+                end = address - 1 if address is not None else end
             out.append(Section(f"{top.id}-{n}", kind, 2, n, title, start, end, top.id))
     # 3. items 一是…二是… inside the innermost section
     for parent in [s for s in out if s.level == 2] + [
