@@ -167,6 +167,14 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
     measurements = []
     for m in ex.measurements:
         ind = name_to_id.get(m.indicator)
+        if ind and entities[ind].kind != "Indicator":
+            # 安置房 is also named as a project head elsewhere: the indicator gets its own node
+            other = entities[ind]
+            ind_id = f"{mint(m.indicator)}_Indicator"
+            if ind_id not in entities:
+                ms = [c.mention for c in ex.candidates if c.kind == "Indicator" and c.name == m.indicator]
+                entities[ind_id] = Entity(ind_id, m.indicator, "Indicator", [], None, None, ms or [m.evidence], 0.7)
+            ind = ind_id if other.label == m.indicator or m.indicator in other.aliases else None
         if ind and entities[ind].kind == "Indicator":
             measurements.append((m, ind))
     return Resolved(sorted(entities.values(), key=lambda e: e.id), links, measurements, list(ex.warnings))
