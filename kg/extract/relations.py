@@ -46,15 +46,26 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
         end = nxt if nxt is not None and nxt < para_end + 2000 else para_end
         if nxt is not None and comps[i + 1].subject != r.subject:
             end = min(end, para_end)
-        out.append((r.evidence.start, end, (r.object, r.subject), "component-scope"))
+        out.append((r.evidence.start, end, (r.subject,), "component-scope"))
     return out
 
 
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     orgs = [c for c in found.candidates if c.kind in ORG]
+    # 河科大 inside 河科大家属院 (a place) is not the university being named; 洛轴 inside a
+    # project's name still is
+    others = [
+        (c.mention.start, c.mention.end)
+        for c in found.candidates
+        if c.kind == "Place" and c.mention.rule != "name-match"
+    ]
+    named = [
+        c for c in orgs
+        if not any(a <= c.mention.start and c.mention.end <= b and b - a > c.mention.end - c.mention.start for a, b in others)
+    ]
     for start, end, owners, rule in scopes(doc, found):
-        for c in orgs:
+        for c in named:
             if start <= c.mention.start < end:
                 for owner in owners:
                     ex.relations.append(Relation("involves", owner, c.name, c.mention, rule, 0.8))
