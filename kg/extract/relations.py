@@ -201,7 +201,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if rule != "section-scope":
             continue
         for c in strategies:
-            if start <= c.mention.start < end:
+            if start <= c.mention.start < end and _serves(doc, c.mention.start):
                 ex.relations.append(Relation("alignsWith", owners[0], c.name, c.mention, "section-scope", 0.7))
     # the region lies in the unit named before it in the meeting line (洛阳市涧西区)
     region = doc.metadata.region
@@ -220,9 +220,16 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     # the region aligns with each strategy the report names
     if region:
         for c in found.candidates:
-            if c.kind == "Strategy" and c.mention.rule != "name-match":
+            if c.kind == "Strategy" and c.mention.rule != "name-match" and _serves(doc, c.mention.start):
                 ex.relations.append(Relation("alignsWith", region, c.name, c.mention, "strategy-mention", 0.7))
     return ex
+
+
+def _serves(doc: Document, offset: int) -> bool:
+    """Whether the sentence around a strategy's mention says the region serves it (融入,
+    对接, 落实…战略), rather than naming it in passing (与乡村振兴有机结合)."""
+    sent = doc.sentence_at(offset)
+    return sent is not None and bool(re.search(r"战略|融入|对接|服务|落实|倡议|机遇|推进|实施|坚持", sent.text))
 
 
 def abbreviate(name: str) -> str:
