@@ -24,9 +24,7 @@ import difflib
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
@@ -43,8 +41,9 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 from scipy.spatial import cKDTree
 
-from kg.errors import InputError, OutputError
+from kg.errors import InputError
 from kg.resources import package_file
+from kg.serialize import write_atomic
 from kg.vocab import ENTITY_CLASSES, KG, KGR
 
 # --------------------------------------------------------------------------- styles
@@ -742,20 +741,7 @@ def render_html(graph: Graph, *, title: str, focus: str | None = None, depth: in
 def write_html(graph: Graph, path: Path, *, title: str, focus: str | None = None,
                depth: int = 2) -> None:
     """Render and write the page atomically (temp file in the same folder, then replace)."""
-    html = render_html(graph, title=title, focus=focus, depth=depth)
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(html)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}; choose another -o path") from exc
+    write_atomic(Path(path), render_html(graph, title=title, focus=focus, depth=depth))
 
 
 # --------------------------------------------------------------------------- CLI helpers
