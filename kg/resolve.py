@@ -120,9 +120,11 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
     # 跨境电商产业园 / 涧西跨境电商产业园, 科创小镇 / 洛阳新材料及智能装备科创小镇: a platform
     # called by the end of its full name, when exactly one longer platform ends that way
     for a in platforms:
-        longer = [b for b in platforms if b != a and b.endswith(a)]
-        if len(a) >= 4 and len(longer) == 1 and "—" not in longer[0]:
-            uf.union(a, longer[0])
+        longer = sorted((b for b in platforms if b != a and b.endswith(a)), key=len)
+        # one longer name, or a chain of them (智能装备科创小镇 ⊂ 洛阳新材料及智能装备科创小镇)
+        chain = all(longer[-1].endswith(b) for b in longer)
+        if len(a) >= 4 and longer and chain and "—" not in longer[-1]:
+            uf.union(a, longer[-1])
     # clusters
     clusters: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(ex.candidates):

@@ -440,11 +440,11 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
-            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and (
-                is_descriptive(name[: -len(suf)]) or (name[: -len(suf)].endswith(("型", "式")) and not _has_place(doc, name))
-            ) and not (
-                name.startswith(("国家", "中国")) and len(name) - len(suf) >= 6
-            ):
+            stem = name[: -len(suf)]
+            national = name.startswith(("国家", "中国")) and len(stem) >= 6  # 国家农机装备创新中心
+            descriptive = is_descriptive(stem) and not national
+            kind_of = stem.endswith(("型", "式")) and not _has_place(doc, name)  # 生产服务型物流枢纽
+            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and (descriptive or kind_of):
                 continue
             own = suffix_class(name)
             if own and own[0] != cls:
