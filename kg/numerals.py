@@ -26,10 +26,6 @@ def cn_to_int(s: str) -> int:
     return total + current
 
 
-def is_cn_number(s: str) -> bool:
-    return bool(s) and all(c in DIGITS or c in UNITS for c in s)
-
-
 _GROUP = re.compile(rf"([{CN_NUM}]+|\d+)([^{CN_NUM}\d]+)")
 
 

@@ -246,8 +246,3 @@ def _links(ex: Extraction, name_to_id: dict[str, str], entities: dict[str, Entit
             best[key] = link
     return sorted(best.values(), key=lambda x: (x.predicate, x.subject, x.object))
 
-
-def region_id(doc: Document) -> str | None:
-    return mint(doc.metadata.region) if doc.metadata.region else None
-
-
