@@ -101,6 +101,15 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if link == "" or re.fullmatch(r"(建设|实施|推进|投资|打造|新建|启动|开工建设|加快建设|加快推进|投建)", link):
                 ex.relations.append(Relation("involves", c.name, name, c.mention, "owner-before-project", 0.75))
             break
+    # 由中铁十九局承建的澄岭高铁站站前广场: the builder is involved in what it builds
+    for m in re.finditer(r"由?([\u4e00-\u9fff]{2,16}?)(?:承建|投资建设|建设运营|投建)的", doc.text):
+        builder = next((x for x in orgs if m.start(1) <= x.mention.start and x.mention.end == m.end(1)), None)
+        built = next(
+            (x for x in found.candidates if x.kind in ("Project", "Platform") and m.end() <= x.mention.start <= m.end() + 2),
+            None,
+        )
+        if builder is not None and built is not None:
+            ex.relations.append(Relation("involves", built.name, builder.name, built.mention, "builder", 0.75))
     names = {c.name: c for c in found.candidates}
     for c in found.candidates:
         if c.kind not in ("Project", "Platform", "Place"):
