@@ -113,6 +113,36 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_quoted_projects(doc))
     ex.extend(_dash_pairs(doc, ex))
     ex.extend(_trade_names(doc, ex))
+    ex.extend(_trade_name_lists(doc))
+    return ex
+
+
+def _trade_name_lists(doc: Document) -> Extraction:
+    """``推动恒望电子、华垦农机加快技术改造``: two or more listed items that are each a
+    two-character brand plus an industry word are enterprises, even with no head noun."""
+    ex = Extraction()
+    lex = load()
+    industries = "|".join(re.escape(w) for w in lex.industries)
+    whole = re.compile(rf"^([\u4e00-\u9fff]{{2}})({industries})$")
+    lead = re.compile(rf"^([\u4e00-\u9fff]{{2}})({industries})")
+    for m in re.finditer(r"[^，。；：！？“”（）\n]+", doc.text):
+        parts = re.split(r"、", m.group())
+        if len(parts) < 2:
+            continue
+        spans, pos = [], m.start()
+        for i, part in enumerate(parts):
+            k = doc.text.find(part, pos)
+            pos = k + len(part)
+            a, b = k, k + len(part)
+            if i == 0:
+                a += strip_verbs(part)[0]
+            text = doc.text[a:b]
+            hit = whole.match(text) or (lead.match(text) if i == len(parts) - 1 else None)
+            if hit and not is_descriptive(hit.group(1)) and hit.group(1) not in lex.places and hit.group(1) not in lex.industries:
+                spans.append((a, a + hit.end()))
+        if len(spans) >= 2 and len(spans) >= len(parts) - 1:
+            for a, b in spans:
+                ex.candidates.append(_cand(doc, a, b, "Enterprise", "trade-name-list", 0.6))
     return ex
 
 
