@@ -195,3 +195,17 @@ def test_dash_led_goals_are_the_parts_of_the_announced_slogan(tmp_path: Path) ->
     parts = [ids[link.object].label for link in sorted(res.links, key=lambda x: x.ordinal or 0)
              if link.predicate == "hasComponent" and ids[link.subject].label == "四个更"]
     assert parts == ["综合实力更强", "创新能力更优", "城乡面貌更美", "人民生活更好"]
+
+
+def test_slogan_parts_named_before_a_predicate(tmp_path: Path) -> None:
+    """北山工业园、南屏产业园、临江物流园纳入澄岭经济开发区统一管理，“一区三园”格局基本成型."""
+    p = tmp_path / "yiqu.txt"
+    p.write_text(
+        "政府工作报告\n——2024年1月5日在澄岭县第一届人民代表大会第二次会议上\n县长 张三\n各位代表：\n"
+        "一、2023年工作回顾\n北山工业园、南屏产业园、临江物流园纳入澄岭经济开发区统一管理，“一区三园”格局基本成型。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    ids = res.by_id()
+    parts = {ids[link.object].label for link in res.links if link.predicate == "hasComponent" and ids[link.subject].label == "一区三园"}
+    assert parts == {"澄岭经济开发区", "北山工业园", "南屏产业园", "临江物流园"}

@@ -22,7 +22,7 @@ from kg.extract.common import (
     unquote,
 )
 from kg.extract.glossary import parse_list
-from kg.lexicon import load
+from kg.lexicon import load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 from kg.numerals import cn_to_int, slogan_groups
 
@@ -307,11 +307,13 @@ def _suffix_lookback(doc: Document, name: str, quote_start: int) -> Extraction:
             if k <= 1:
                 continue
             rest = text[k + len(key) :]
-            if rest and not any(rest.startswith(v) for v in verbs):
+            named = suffix_class(text[: k + len(key)])  # 纳入澄岭经济开发区统一管理: a name ends here
+            if rest and not any(rest.startswith(v) for v in verbs) and not (named and named[1] >= 0.8):
                 continue
             a = sent.start + seg.start()
             d, _ = strip_verbs(text[:k], single=False)
-            hits.append((a + d, a + k + len(key)))
+            cut = max((text.rfind(v, 0, k) + len(v) for v in verbs if len(v) > 1 and 0 <= text.rfind(v, 0, k)), default=0)
+            hits.append((a + max(d, cut), a + k + len(key)))  # 临江物流园纳入|澄岭经济开发区
         if len(hits) != n:
             return Extraction()
         found.extend(hits)
