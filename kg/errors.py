@@ -7,9 +7,7 @@ from __future__ import annotations
 
 
 class KgError(Exception):
-    """Base class for every error kg reports to a user."""
-
-    exit_code = 1
+    """Base class for every error kg reports to a user (the CLI exits 1 with its message)."""
 
 
 class InputError(KgError):

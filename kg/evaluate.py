@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -658,22 +658,6 @@ def format_json(result: EvalResult, show: str = "misses") -> str:
     if show not in ("fp", "all"):
         data.pop("false_positives")
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-
-
-def summary_rows(results: Iterable[tuple[str, EvalResult]]) -> str:
-    """One line per evaluated report: recall and precision per main category (bench / README)."""
-    cats = ("entities", "components", "relations", "measurements", "overall")
-    head = f"{'report':<34}" + "".join(f"{c[:10]:>12}" for c in cats) + f"{'junk':>8}"
-    out = [head, "-" * len(head)]
-    for name, res in results:
-        cells = []
-        for c in cats:
-            row = res.overall if c == "overall" else res.row(c)
-            r, p = row.recall, row.precision
-            cells.append(f"{('–' if r is None else f'{r:.2f}')}/{('–' if p is None else f'{p:.2f}')}".rjust(12))
-        out.append(f"{name:<34}" + "".join(cells) + f"{res.junk_rate:>8.1%}")
-    out.append("(cells are recall/precision)")
-    return "\n".join(out)
 
 
 # --------------------------------------------------------------------------- graph content

@@ -103,8 +103,8 @@ def _right_noun(doc: Document, m: re.Match[str]) -> str | None:
     return noun
 
 
-def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> tuple[str, int, str | None]:
-    """(indicator, its start offset, change) from the clause around a number; ``floor`` is
+def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> tuple[str, str | None]:
+    """(indicator, change) from the clause around a number; ``floor`` is
     where the previous value ended, so two values in one clause do not share words."""
     pos = m.start()
     left_start = pos
@@ -125,7 +125,7 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     if since:  # 比重，由2015年的55%提高到88%: the indicator is the clause before
         prev_clause = re.split(r"[，；：。]", doc.text[sent.start : max(sent.start, left_start - 1)])[-1]
         if prev_clause:
-            return prev_clause[-16:], left_start - 1 - len(prev_clause[-16:]), None
+            return prev_clause[-16:], None
     change = None
     for _ in range(3):
         t = TRAIL.search(left)
@@ -144,24 +144,23 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
         head = left[shift:].rsplit("等", 1)[1]  # 引进泽源农机、华塬生物等企业12家 → 企业
         if len(head) >= 2:
             verb = re.match(r"^(新增|引进|培育|签约|新建|建成)", left[shift:])
-            return (verb.group(1) if verb else "") + head, pos - len(head), change
+            return (verb.group(1) if verb else "") + head, change
     d, rest = strip_verbs(left[shift:])
     if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]):
         shift += d
     left = left[shift:]
-    start = left_start + shift
     left = re.sub(r"（[^）]*）", "", left).rstrip("的")  # 满意率（基本满意率） → 满意率
     counted = m.group("unit") in COUNTERS and not m.group("mult")
     right_noun = _right_noun(doc, m) if counted else None
     if right_noun:  # 统筹推进190个重大项目建设 → 重大项目
-        return right_noun, m.end(), change
+        return right_noun, change
     if left.endswith("等") or not left or BARE_VERBS.match(left):
         right = doc.text[m.end() : m.end() + 14]
         cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|达|的", right)
         noun = right[: cut.start()] if cut else right
         if 2 <= len(noun) <= 12 and not re.match(r"[和及与、\d]", noun):
-            return noun, m.end(), change
-    return left[-16:], start + max(0, len(left) - 16), change
+            return noun, change
+    return left[-16:], change
 
 
 def extract(doc: Document, found: Extraction) -> Extraction:
@@ -187,7 +186,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             unit = (m.group("mult") or "") + m.group("unit")
             value = Decimal(m.group("num"))
             floor = prev[-1].evidence.end if prev else sent.start
-            indicator, _ind_start, change = _indicator(doc, sent, m, floor)
+            indicator, change = _indicator(doc, sent, m, floor)
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:

@@ -25,7 +25,6 @@ class Lexicon:
     list_heads: tuple[tuple[str, str], ...]  # longest first
     verbs: tuple[str, ...]  # longest first
     aliases: dict[str, tuple[str, str]]  # any name → (canonical, class)
-    canonical_aliases: dict[str, tuple[str, ...]]
     soe_prefixes: tuple[str, ...]
     strategies: dict[str, str]  # any name → canonical
     places: dict[str, str]  # name → kind
@@ -42,10 +41,8 @@ def load() -> Lexicon:
     heads = sorted(((r[0], r[1]) for r in _lines("list_heads.tsv")), key=lambda t: -len(t[0]))
     verbs = sorted({r[0] for r in _lines("verbs.txt")}, key=lambda v: (-len(v), v))
     aliases: dict[str, tuple[str, str]] = {}
-    canon: dict[str, tuple[str, ...]] = {}
     for r in _lines("aliases.tsv"):
         names = [r[0], *[a for a in r[2].split("|") if a]] if len(r) > 2 else [r[0]]
-        canon[r[0]] = tuple(names[1:])
         for n in names:
             aliases[n] = (r[0], r[1])
     strategies: dict[str, str] = {}
@@ -60,7 +57,6 @@ def load() -> Lexicon:
         list_heads=tuple(heads),
         verbs=tuple(verbs),
         aliases=aliases,
-        canonical_aliases=canon,
         soe_prefixes=tuple(r[0] for r in _lines("soe_prefixes.txt")),
         strategies=strategies,
         places=places,
