@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.common import is_junk
-from kg.extract.relations import abbreviate
+from kg.extract.relations import ABBREVIATIONS, abbreviate
 from kg.iri import mint
 from kg.lexicon import load
 from kg.model import Document, Extraction, Measurement, Mention, Warning
@@ -125,6 +125,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         chain = all(longer[-1].endswith(b) for b in longer)
         if len(a) >= 4 and longer and chain and "—" not in longer[-1]:
             uf.union(a, longer[-1])
+    for a, b in _abbreviation_pairs(names, kinds_of):
+        uf.union(a, b)
     # clusters
     clusters: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(ex.candidates):
@@ -180,6 +182,64 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         if ind and entities[ind].kind == "Indicator":
             measurements.append((m, ind))
     return Resolved(sorted(entities.values(), key=lambda e: e.id), links, measurements, list(ex.warnings))
+
+
+QUALIFIERS = ("国家级", "国家", "省级", "市级")
+ABBREVIABLE = ("Platform", "Project", "Organization", "Enterprise")
+
+
+def _abbreviation_pairs(names: list[str], kinds_of: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Short forms a report uses for a longer name it also uses, by how Chinese contracts names.
+
+    - a character abbreviation of the distinctive head: 涧渑先进制造业产业园 for
+      涧西渑池先进制造业产业园 (shared ending of ≥ 3 characters, the short head a
+      non-contiguous subsequence of the long head starting with its first character);
+    - a dash pair without its generic ending or in the other order: 王府井—丹尼斯 for
+      丹尼斯—王府井商圈;
+    - a rank qualifier before a conventional abbreviation: 国家自贸区 for
+      中国（洛阳）自由贸易试验区.
+    Each short form merges only with exactly one longer name of the same class.
+    """
+    pairs: list[tuple[str, str]] = []
+    for kind in ABBREVIABLE:
+        group = [n for n in names if kind in kinds_of[n]]
+        for s in group:
+            found = [long for long in group if long != s and _abbreviates(s, long)]
+            if len(found) == 1:
+                pairs.append((s, found[0]))
+    return pairs
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    if len(short) < 3 or len(long) <= len(short):
+        return False
+    if "—" in short:
+        ps, pl = short.split("—"), long.split("—")
+        if len(ps) != 2 or len(pl) != 2:
+            return False
+        for first, second in (pl, pl[::-1]):
+            if ps[0] == first and second.startswith(ps[1]) and len(second) - len(ps[1]) <= 4:
+                return True
+            if ps[0] == second.rstrip() and first == ps[1]:
+                return True
+        rest = pl[1]
+        return ps[0] == pl[1][: len(ps[0])] and ps[1] == pl[0] and len(rest) - len(ps[0]) <= 4
+    if "—" in long or short in long:
+        return False
+    for q in QUALIFIERS:
+        if short.startswith(q) and len(short) - len(q) >= 3:
+            bare = short[len(q):]
+            ab = abbreviate(long)
+            if ab != long and ab.endswith(bare) and bare in {v for _, v in ABBREVIATIONS}:
+                return True
+    tail = 0
+    while tail < len(short) and short[-1 - tail] == long[-1 - tail]:
+        tail += 1
+    head_s, head_l = short[: len(short) - tail], long[: len(long) - tail]
+    if tail < 3 or len(head_s) < 2 or head_s[0] != head_l[0] or head_s in head_l:
+        return False
+    it = iter(head_l)
+    return all(ch in it for ch in head_s)
 
 
 def _label(cands: list, all_names: set[str], lex_aliases: dict[str, tuple[str, str]], strategies: dict[str, str]) -> str:

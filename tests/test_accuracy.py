@@ -103,7 +103,6 @@ def test_seed_every_category_recall_at_least_090(seed_path: Path, category: str)
     assert recall is not None and recall >= 0.90, (category, recall, res.misses.get(category))
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 target; typed precision 0.90 on the seed against our gold")
 def test_seed_typed_precision_at_least_095(seed_path: Path) -> None:
     res = score(SEED_GOLD, seed_path)
     precision = res.row("entities/typed").precision

@@ -12,7 +12,7 @@ from kg.extract import extract
 from kg.extract.common import is_slogan, slogan_count
 from kg.ingest.load import load_document
 from kg.numerals import cn_to_int, slogan_groups
-from kg.resolve import resolve
+from kg.resolve import Resolved, resolve
 
 MINI = """\
 政府工作报告
@@ -209,3 +209,42 @@ def test_slogan_parts_named_before_a_predicate(tmp_path: Path) -> None:
     ids = res.by_id()
     parts = {ids[link.object].label for link in res.links if link.predicate == "hasComponent" and ids[link.subject].label == "一区三园"}
     assert parts == {"澄岭经济开发区", "北山工业园", "南屏产业园", "临江物流园"}
+
+
+def _resolved(tmp_path: Path, body: str) -> Resolved:
+    p = tmp_path / "probe.txt"
+    p.write_text(
+        "政府工作报告\n——2024年1月5日在示例市第一届人民代表大会第二次会议上\n市长 张三\n各位代表：\n" + body,
+        encoding="utf-8",
+    )
+    return build_report(p).resolved
+
+
+def test_facilities_to_be_built_are_projects_built_ones_keep_their_class(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n建成石桥湿地公园，市第二人民医院新增床位300张。\n"
+        "二、2024年工作安排\n谋划建设白塔遗址公园，开工建设市儿童医院、城东体育中心，推进西站综合交通枢纽建设。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["白塔遗址公园"] == "Project"
+    assert kinds["市儿童医院"] == "Project"
+    assert kinds["城东体育中心"] == "Project"
+    assert kinds["西站综合交通枢纽"] == "Project"
+    assert kinds["石桥湿地公园"] == "Place"
+    assert kinds["市第二人民医院"] == "Organization"
+
+
+def test_contracted_names_are_aliases_of_the_full_name(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n与邻县共建“石川白河现代农业产业园”，把石白现代农业产业园打造成示范园区。\n"
+        "打造东门—北街商圈、南湖—西城商圈。提升北街—东门、南湖—西城等核心商圈。\n"
+        "推动中国（示例）自由贸易试验区建设，争取国家自贸区、综保区等重大平台落地。\n",
+    )
+    by_label = {e.label: e for e in res.entities}
+    assert "石白现代农业产业园" in by_label["石川白河现代农业产业园"].aliases
+    assert "北街—东门" in by_label["东门—北街商圈"].aliases
+    assert "南湖—西城" in by_label["南湖—西城商圈"].aliases
+    assert "国家自贸区" in by_label["中国（示例）自由贸易试验区"].aliases
+    assert not any(e.label in ("石白现代农业产业园", "北街—东门", "国家自贸区") for e in res.entities)

@@ -114,6 +114,46 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_dash_pairs(doc, ex))
     ex.extend(_trade_names(doc, ex))
     ex.extend(_trade_name_lists(doc))
+    ex.extend(_under_construction(doc, ex))
+    return ex
+
+
+# Facilities a report either names as existing (建成城西公园: a place) or as something to be
+# built (谋划建设王湾遗址公园, 推进谷水综合交通枢纽建设: a project).
+FACILITY_ENDINGS = (
+    "公园", "湿地", "广场", "图书馆", "博物馆", "展览馆", "文化馆", "纪念馆", "科技馆", "美术馆",
+    "档案馆", "体育馆", "体育场", "体育中心", "游泳馆", "剧院", "医院", "学校", "小学", "中学",
+    "幼儿园", "交通枢纽", "快速路", "福利中心", "养老院", "客运站", "综合体",
+)
+BUILD_BEFORE = re.compile(r"(开工建设|加快建设|谋划建设|启动建设|规划建设|开工|续建|新建|建设|筹建)$")
+BUILD_AROUND = re.compile(r"(推进|加快|启动|开工|实施)$")
+LIST_ITEM = r"[^，。；：、\n]{2,24}"
+
+
+def _under_construction(doc: Document, found: Extraction) -> Extraction:
+    """A facility named as the object of building in the future tense is a Project.
+
+    Why: 建成锦溪湿地公园 reports a place that exists; 开工建设市儿童医院 and
+    推进谷水综合交通枢纽建设 name works still to be done, which readers file as projects.
+    """
+    ex = Extraction()
+    starts_by_end = {c.mention.end: c.mention.start for c in found.candidates}
+    for c in found.candidates:
+        m = c.mention
+        if c.kind not in ("Place", "Organization", "Platform") or not c.name.endswith(FACILITY_ENDINGS):
+            continue
+        clause_start = max(doc.text.rfind(p, 0, m.start) for p in "，。；：\n") + 1
+        before = doc.text[clause_start : m.start]
+        if before.endswith("、"):  # 开工建设市儿童医院、城东体育中心: the verb governs the whole list
+            first_end = clause_start + before.index("、")
+            before = doc.text[clause_start : starts_by_end.get(first_end, first_end)]
+        clause_end = min((i for i in (doc.text.find(p, m.end) for p in "，。；\n") if i >= 0), default=len(doc.text))
+        after = doc.text[m.end : clause_end]
+        future = BUILD_BEFORE.search(before) or (
+            re.match(rf"(?:、{LIST_ITEM})*(?:等[^，。；]{{0,12}})?建设", after) and BUILD_AROUND.search(before)
+        )
+        if future:
+            ex.candidates.append(Candidate(c.name, "Project", mention(doc, m.start, m.end, "construction-object", min(1.0, m.confidence + 0.1))))
     return ex
 
 
@@ -223,7 +263,12 @@ def _dash_pairs(doc: Document, found: Extraction) -> Extraction:
             seen.add((a, b))
             sc = suffix_class(part)
             lex = load().aliases.get(part)
-            kind = lex[1] if lex else ("Place" if sc and sc[0] == "Place" else "Enterprise")
+            if lex:
+                kind = lex[1]
+            elif part.endswith("市场"):  # 广州市场: a market hall is a trading platform
+                kind = "Platform"
+            else:
+                kind = "Place" if sc and sc[0] == "Place" else "Enterprise"
             ex.candidates.append(_cand(doc, a, b, kind, "dash-pair", 0.7))
     return ex
 
@@ -411,6 +456,7 @@ def _coordinated(doc: Document) -> Extraction:
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水)"
 )
+POSITIONING = re.compile(r"核心|重要|区域性|一流|标杆|领先|龙头|高地")
 ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "市")
 GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
 
@@ -476,6 +522,8 @@ def _by_suffix(doc: Document) -> Extraction:
             kind_of = stem.endswith(("型", "式")) and not _has_place(doc, name)  # 生产服务型物流枢纽
             if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and (descriptive or kind_of):
                 continue
+            if cls != "Place" and POSITIONING.search(stem) and re.search(r"(打造|建成|成为|建设成)$", doc.text[max(0, span[0] - 4) : span[0]]):
+                continue  # 打造中原城市群核心物流枢纽: a rank the place aims at, not a named platform
             own = suffix_class(name)
             if own and own[0] != cls:
                 continue  # the longest suffix decides; it is scanned on its own
