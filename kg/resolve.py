@@ -24,6 +24,7 @@ ENTERPRISE_TAILS = ("股份有限公司", "有限责任公司", "有限公司", 
 PLACE_TAILS = ("省", "市", "县", "区", "自治区", "自治州")
 SPECIFICITY = {k: i for i, k in enumerate(("Action", "Enterprise", "Strategy", "Award", "Platform", "Project", "Place", "Organization", "Initiative", "Task", "Goal", "Indicator"))}
 COMPONENT_RULES = frozenset({"slogan-definition", "slogan-run-in", "slogan-list-before", "glossary-list", "digit-code"})
+NUMERALS = "一二三四五六七八九十两双百千万"
 RANGE = {"involves": ("Enterprise", "Organization"), "locatedIn": ("Place",), "alignsWith": ("Strategy",)}
 
 
@@ -144,17 +145,22 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for c in primary:
             # a slogan's part keeps the class its definition gives it (城乡融合发展试验区 is a goal there)
             weight = 2.0 if c.mention.rule in COMPONENT_RULES else 1.0
+            if c.mention.rule == "glossary-term" and c.name[:1] in NUMERALS:
+                weight = 5.0  # “四好农村路” explained in the glossary: a numbered slogan, whatever its ending
             score[c.kind] += c.mention.confidence * weight
         if "Action" in score:
             kind = "Action"
+        elif any(c.name in lex.strategies for c in primary) and "Strategy" in score:
+            kind = "Strategy"  # 新发展格局 (双循环): a known strategy stays one
         elif any(c.mention.rule == "action-heading" for c in primary):
             kind = "Initiative"  # 工业强县 heads a subsection: a slogan, whatever its ending says
         else:
             kind = max(score, key=lambda k: (score[k], -SPECIFICITY.get(k, 99)))
         all_names = {c.name for c in cands} | {a for c in cands for a in c.aliases}
         label = _label(cands, all_names, lex.aliases, lex.strategies)
-        if is_junk(label) and kind not in ("Goal", "Task", "Indicator"):
-            continue
+        quoted = any(doc.text[c.mention.start - 1 : c.mention.start] == "“" and c.name == label for c in primary)
+        if is_junk(label) and kind not in ("Goal", "Task", "Indicator") and not (quoted and not is_junk("名" + label[1:])):
+            continue  # …but “和美乡村” is a quoted name that merely starts like a clause
         if kind not in ENTITY_CLASSES:
             continue
         aliases = sorted(n for n in all_names if n != label and n)

@@ -248,3 +248,33 @@ def test_contracted_names_are_aliases_of_the_full_name(tmp_path: Path) -> None:
     assert "南湖—西城" in by_label["南湖—西城商圈"].aliases
     assert "国家自贸区" in by_label["中国（示例）自由贸易试验区"].aliases
     assert not any(e.label in ("石白现代农业产业园", "北街—东门", "国家自贸区") for e in res.entities)
+
+
+def test_programmes_launched_in_the_body_own_the_enterprises_after_them(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n（一）坚持创新驱动，打造先进制造业基地\n"
+        "深化“万企上云”行动，推动青松纺织、远帆电机建设智能工厂。持续实施“雏鹰行动”，支持岚峰光学、泰和米业上市。\n"
+        "（二）实施“和美乡村”行动\n一是改善人居环境。新改建“四好农村路”80公里。\n"
+        "（三）推进交通建设\n加快石口至东岭高速公路建设。\n"
+        "附：名词解释\n1.“四好农村路”：把农村公路建好、管好、护好、运营好。\n",
+    )
+    ids = res.by_id()
+    involves = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "involves"}
+    assert {("万企上云", "青松纺织"), ("万企上云", "远帆电机"), ("雏鹰行动", "岚峰光学"), ("雏鹰行动", "泰和米业")} <= involves
+    assert ("万企上云", "泰和米业") not in involves
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["万企上云"] == "Action"
+    assert kinds["和美乡村"] == "Action"  # quoted, so not a clause that starts with 和
+    assert kinds["四好农村路"] == "Initiative"  # a numbered slogan the glossary explains, not a road
+    assert kinds["石口至东岭高速公路"] == "Project"
+
+
+def test_quoted_honours_after_entered_or_created_are_awards(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n石泉村入选“全国乡村旅游重点村”，我县成功创建“省级生态文明名县”。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["全国乡村旅游重点村"] == "Award"
+    assert kinds["省级生态文明名县"] == "Award"

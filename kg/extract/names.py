@@ -33,7 +33,7 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障"})
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批)")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
@@ -85,7 +85,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     if doc.text[a:b].count("（") > doc.text[a:b].count("）") and doc.text[b : b + 1] == "）":
         b += 1
     name = doc.text[a:b]
-    if name.endswith(FALSE_ENDINGS):
+    if name.endswith(FALSE_ENDINGS) and not name.endswith(("高速公路", "城际铁路")):
         return None
     title = re.search(r"(?<=.{2})(国家级|省级|市级|区级)", name)
     if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
@@ -200,6 +200,10 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
             k = c.name.find(ind, 2, 6)
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
                 brand = c.name[:k]
+                if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
+                    break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
+                if c.kind == "Platform" and c.name[k + len(ind) :].startswith("产业"):
+                    break  # …食品产业园: the industry a park hosts
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
                     break
                 trade = c.name[: k + len(ind)]
@@ -506,7 +510,7 @@ def _by_suffix(doc: Document) -> Extraction:
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
                 continue
-            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇"):
+            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -517,6 +521,14 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
             stem = name[: -len(suf)]
+            if cls == "Place" and "至" in stem:
+                continue  # 重庆至白云山: a route between two places, not a place
+            if suf in ("县", "市", "区") and re.fullmatch(r"(.{2})[兴强富立活美稳]", stem) and (
+                is_descriptive(stem[:2]) or stem[:2] in lex.generic or stem[:2] in lex.industries
+            ):
+                continue  # 园区兴县, 工业强县: a development slogan, not a county
+            if stem in lex.generic and cls != "Place":
+                continue  # 星级酒店提升工程: a kind of work, not one named project
             national = name.startswith(("国家", "中国")) and len(stem) >= 6  # 国家农机装备创新中心
             descriptive = is_descriptive(stem) and not national
             kind_of = stem.endswith(("型", "式")) and not _has_place(doc, name)  # 生产服务型物流枢纽

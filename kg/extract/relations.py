@@ -31,11 +31,14 @@ ABBREVIATIONS = (
 def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, ...], str]]:
     """(start, end, owners, rule): text ranges that belong to an initiative."""
     out: list[tuple[int, int, tuple[str, ...], str]] = []
+    headed: list[tuple[int, int]] = []
     for sec in doc.sections:
         if sec.kind == "subsection":
             hit = action_of(doc, sec)
             if hit:
                 out.append((sec.start, sec.end, (hit[0],), "section-scope"))
+                headed.append((sec.start, sec.end))
+    out.extend(_programme_scopes(doc, found, headed))
     # run-in slogan components: from one component sentence to the next
     comps = sorted(
         (r for r in found.relations if r.rule == "slogan-run-in"), key=lambda r: r.evidence.start
@@ -47,6 +50,38 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
         if nxt is not None and comps[i + 1].subject != r.subject:
             end = min(end, para_end)
         out.append((r.evidence.start, end, (r.subject,), "component-scope"))
+    return out
+
+
+PROGRAMME_VERB = re.compile(r"(实施|深入实施|持续实施|深化|开展|深入开展|推进|启动|打好|推动|落实)[^，。；“”]{0,6}“?$")
+
+
+def _programme_scopes(
+    doc: Document, found: Extraction, headed: list[tuple[int, int]]
+) -> list[tuple[int, int, tuple[str, ...], str]]:
+    """A programme launched in the body (深化“千企数改”行动，…推动华纶纺织…) owns the text
+    after it up to the end of its item or subsection, or up to the next programme launched there.
+
+    Why: many reports head subsections with a goal and start programmes inside them; an
+    enterprise named after 深化“千企数改”行动 belongs to that programme, not to the whole report.
+    """
+    starts = sorted(
+        (c.mention.start, c.name)
+        for c in found.candidates
+        if c.kind == "Action" and c.mention.rule != "name-match"
+        and PROGRAMME_VERB.search(doc.text[max(0, c.mention.start - 12) : c.mention.start])
+        and not any(a <= c.mention.start < b for a, b in headed)
+    )
+    units = [s for s in doc.sections if s.kind in ("subsection", "item", "lead")]
+    out = []
+    for i, (pos, name) in enumerate(starts):
+        inner = [s for s in units if s.start <= pos < s.end]
+        if not inner:
+            continue
+        end = min(s.end for s in inner)
+        if i + 1 < len(starts):
+            end = min(end, starts[i + 1][0])
+        out.append((pos, end, (name,), "programme-scope"))
     return out
 
 

@@ -90,9 +90,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 pos += len(part) + 1
             continue
         tail = body[q.end() : q.end() + 4]
-        if re.search(r"(获评|荣获|评为|授予|获得|入选)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
+        if re.search(r"(获评|荣获|评为|授予|获得|入选|创建|创成|获批|跻身)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
             ev = mention(doc, q.start(1), q.end(1), "quoted-honour", 0.75)
-            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范)", name):
+            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|文明城市|卫生城市|园林城市)", name):
                 ex.candidates.append(Candidate(name, "Award", ev))
             continue
         if is_slogan(name):
@@ -105,12 +105,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.extend(_suffix_lookback(doc, name, q.start()))
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
             ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
-            ex.candidates.append(Candidate(name, "Initiative", ev))
+            ex.candidates.append(Candidate(name, "Action" if name.endswith("行动") else "Initiative", ev))
         elif NAMED_SUFFIX.match(tail) and 2 <= len(name) <= 12 and not re.search(r"[，。、]", name):
             suffix = NAMED_SUFFIX.match(tail).group(1)
             if suffix in ("改革", "行动", "计划", "工程", "战略"):
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
-                kind = "Strategy" if suffix == "战略" else "Initiative"
+                kind = {"战略": "Strategy", "行动": "Action"}.get(suffix, "Initiative")  # 深化“千企数改”行动
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
     for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
