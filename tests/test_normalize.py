@@ -88,3 +88,29 @@ def test_traditional_text_is_converted_but_simplified_text_is_left_alone() -> No
     assert paragraphs(trad)[1] == "现在，我代表区人民政府向大会报告工作。全区生产总值增长8%，推进产业转型升级，实施“六稳”工作。"
     simp = "各位代表：\n支持乾县、乾坤科技等企业发展，皇后镇后来居上，推进产业转型升级工作取得新成效。"
     assert paragraphs(simp)[1] == "支持乾县、乾坤科技等企业发展，皇后镇后来居上，推进产业转型升级工作取得新成效。"
+
+
+def test_a_heading_that_fills_its_line_and_glossary_entries_start_paragraphs() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
+    raw = "\n".join(
+        [body] * 8
+        + [
+            "（六）坚持生态优先，扎实推进黄河流域生态保护和高质量",
+            "深入打好“三大保卫战”，严格落实“一河一渠”治理责任，确",
+            "保水质稳定达标。",
+            "7、“三品一标”：品种培优、品质提升、品牌打造和标准化生产。",
+            "8、“五个一批”：签约一批、开工一批、投产一批、储备一批",
+            "一批。",
+        ]
+    )
+    paras = normalise(raw)[0].split("\n")
+    assert "（六）坚持生态优先，扎实推进黄河流域生态保护和高质量" in paras
+    assert "深入打好“三大保卫战”，严格落实“一河一渠”治理责任，确保水质稳定达标。" in paras
+    assert "8、“五个一批”：签约一批、开工一批、投产一批、储备一批一批。" in paras
+
+
+def test_a_lone_page_number_in_the_run_of_page_numbers_is_not_part_of_the_next_number() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"
+    raw = "\n".join([body] * 5 + ["- 10 -", body, "每千人口执业医师数达到这是一行足够长的正文内容", "11", " 2.9人。", "- 12 -", body])
+    text = normalise(raw)[0]
+    assert "达到这是一行足够长的正文内容2.9人。" in text and "112.9" not in text

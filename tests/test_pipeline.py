@@ -278,3 +278,16 @@ def test_quoted_honours_after_entered_or_created_are_awards(tmp_path: Path) -> N
     kinds = {e.label: e.kind for e in res.entities}
     assert kinds["全国乡村旅游重点村"] == "Award"
     assert kinds["省级生态文明名县"] == "Award"
+
+
+def test_a_review_since_the_plan_began_dates_its_figures_by_the_heading_year(tmp_path: Path) -> None:
+    p = tmp_path / "since.txt"
+    p.write_text(
+        "政府工作报告\n——2025年1月16日在示例市第十六届人民代表大会第五次会议上\n市长 张三\n各位代表：\n"
+        "一、2024年及“十四五”以来工作回顾\n全年地区生产总值3286.5亿元，增长4.8%。\n"
+        "二、2035年远景目标及“十四五”时期主要目标\n到期末，进出口总额达到900亿元。\n",
+        encoding="utf-8",
+    )
+    meas = {(m.indicator, m.value, m.year, m.is_target) for m, _ in build_report(p).resolved.measurements}
+    assert ("地区生产总值", Decimal("3286.5"), 2024, False) in meas
+    assert ("进出口总额", Decimal("900"), 2025, True) in meas

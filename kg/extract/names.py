@@ -202,8 +202,6 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 brand = c.name[:k]
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
-                if c.kind == "Platform" and c.name[k + len(ind) :].startswith("产业"):
-                    break  # …食品产业园: the industry a park hosts
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
                     break
                 trade = c.name[: k + len(ind)]

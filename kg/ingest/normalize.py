@@ -118,10 +118,12 @@ def paragraphs(raw: str) -> list[str]:
     raw = to_simplified(raw)
     lines = [ln.strip(" \t") for ln in clean_chars(raw).split("\n")]
     lines = [ln for ln in lines if ln]
+    marks = [int(m) for ln in lines if _PAGE_LINE.match(ln) for m in re.findall(r"\d+", ln)[:1]]
     kept = [
         ln
         for i, ln in enumerate(lines)
-        if not _PAGE_LINE.match(ln) or _continues_number(ln, lines[i + 1] if i + 1 < len(lines) else "")
+        if not _PAGE_LINE.match(ln)
+        or (_continues_number(ln, lines[i + 1] if i + 1 < len(lines) else "") and not _in_page_run(int(ln), marks))
     ]
     indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]  # same lines, raw indentation
     widths = [line_width(ln) for ln in kept]
@@ -139,7 +141,10 @@ def paragraphs(raw: str) -> list[str]:
                 buf = ""
             buf += ln
             nxt = kept[i + 1] if i + 1 < len(kept) else ""
-            if (_ends_paragraph(ln, page_width) or ln.endswith("会议上")) and not _continues_number(ln, nxt):
+            if (
+                (_ends_paragraph(ln, page_width) or ln.endswith("会议上") or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4]))))
+                and not _continues_number(ln, nxt)
+            ) or _ENTRY_START.match(nxt):
                 paras.append(buf)
                 buf = ""
         if buf:
@@ -188,6 +193,25 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+# 8、“五个一批”：…, 16.“双循环”：… — a numbered glossary entry starts its own paragraph
+_ENTRY_START = re.compile(r"^\d{1,2}\s*[、.．]\s*(?:“|[\u4e00-\u9fff])")
+HEADING_MAX = 45
+
+
+def _full_heading(line: str, nxt: str) -> bool:
+    """A numbered heading that exactly fills its line ends there when reading on would make
+    its first sentence longer than any heading: （六）坚持生态优先，…高质量发展 | 深入打好…。"""
+    if not _HEADING_START.match(line) or line.startswith("——") or re.search(r"[。；！？]", line):
+        return False
+    first = re.split(r"[。；！？]", nxt, maxsplit=1)
+    return len(first) > 1 and len(line) + len(first[0]) > HEADING_MAX
+
+
+def _in_page_run(n: int, marks: list[int]) -> bool:
+    """A lone number that continues the run of page numbers (— 10 —, 11, - 12 -) is one of them."""
+    return n - 1 in marks or n + 1 in marks
 
 
 def _continues_number(line: str, nxt: str) -> bool:
