@@ -10,6 +10,7 @@ evidence; the label is the lexicon's canonical name, else the name rules used mo
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -110,6 +111,20 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for tail in PLACE_TAILS:
             if "Place" in ks and (s + tail) in name_set and "Place" in kinds_of[s + tail] and len(s) >= 2:
                 uf.union(s, s + tail)
+    # 南溪恒信电子有限公司 / 恒信电子: a legal name is often the trade name behind a place
+    places = sorted({n for n in names if "Place" in kinds_of[n]} | set(lex.places), key=len, reverse=True)
+    for n in names:
+        if not kinds_of[n] & org:
+            continue
+        core = next((n[: -len(t)] for t in ENTERPRISE_TAILS if n.endswith(t) and len(n) > len(t) + 2), None)
+        if core is None:
+            continue
+        for p in places:
+            short = re.sub(r"(市|县|区)$", "", p)
+            for prefix in dict.fromkeys((p, short)):
+                rest = core[len(prefix) :] if len(prefix) >= 2 and core.startswith(prefix) else ""
+                if len(rest) >= 3 and rest in name_set and kinds_of[rest] & org:
+                    uf.union(rest, n)
     for n in names:  # 广文路小学项目 / 广文路小学: a project is also called by its object
         if "Project" in kinds_of[n] and n.endswith(("项目", "工程")) and len(n) >= 6 and n[:-2] in name_set:
             uf.union(n, n[:-2])
@@ -145,7 +160,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for c in primary:
             # a slogan's part keeps the class its definition gives it (城乡融合发展试验区 is a goal there)
             weight = 2.0 if c.mention.rule in COMPONENT_RULES else 1.0
-            if c.mention.rule == "glossary-term" and c.name[:1] in NUMERALS:
+            if c.mention.rule in ("glossary-term", "quoted-programme", "quoted-slogan") and c.name[:1] in NUMERALS:
                 weight = 5.0  # “四好农村路” explained in the glossary: a numbered slogan, whatever its ending
             score[c.kind] += c.mention.confidence * weight
         if "Action" in score:

@@ -291,3 +291,30 @@ def test_a_review_since_the_plan_began_dates_its_figures_by_the_heading_year(tmp
     meas = {(m.indicator, m.value, m.year, m.is_target) for m, _ in build_report(p).resolved.measurements}
     assert ("地区生产总值", Decimal("3286.5"), 2024, False) in meas
     assert ("进出口总额", Decimal("900"), 2025, True) in meas
+
+
+def test_owner_names_project_names_and_two_part_objects(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作回顾\n推动恒信电子、华光机械技术改造。示例恒信电子有限公司高密度电路板扩产项目相继落地。"
+        "加快茶叶精深加工及仓储物流中心项目建设，推进河道专项治理及东渠引水补源工程。"
+        "打造江南路商圈、滨海商圈两大消费商圈。拓锋汽车零部件（示例）有限公司投产。\n",
+    )
+    by_label = {e.label: e for e in res.entities}
+    assert by_label["高密度电路板扩产项目"].kind == "Project"
+    assert "恒信电子" in by_label["示例恒信电子有限公司"].aliases  # one node: the legal name behind the place
+    assert by_label["茶叶精深加工及仓储物流中心项目"].kind == "Project"
+    assert "东渠引水补源工程" in by_label and not any("治理及" in x for x in by_label)
+    assert by_label["滨海商圈"].kind == "Platform" and not any("两大" in x for x in by_label)
+    assert not any(x.endswith("（示例）") for x in by_label)
+
+
+def test_years_of_figures_compared_with_or_raised_from_a_base(tmp_path: Path) -> None:
+    p = tmp_path / "base.txt"
+    p.write_text(
+        "政府工作报告\n——2025年1月16日在示例市第十六届人民代表大会第五次会议上\n市长 张三\n各位代表：\n"
+        "一、2024年工作回顾\n规模以上工业企业数量比2020年末增加612家；城镇化率从2020年的51.8%提高到2024年的55.6%。\n",
+        encoding="utf-8",
+    )
+    meas = {(m.value, m.year) for m, _ in build_report(p).resolved.measurements}
+    assert {(Decimal("612"), 2024), (Decimal("51.8"), 2020), (Decimal("55.6"), 2024)} <= meas

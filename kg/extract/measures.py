@@ -46,6 +46,9 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     since = re.search(r"(?:由|从)(\d{4})年的$", before)
     if since:
         return int(since.group(1)), None
+    until = re.search(r"(?:到|至|为|达)(\d{4})年(?:末|底)?的$", before)
+    if until:  # 从2020年的51.8%提高到2024年的55.6%: the second figure is the later year's
+        return int(until.group(1)), None
     base = None
     bm = re.search(r"(\d{4})年的$", before) or re.search(r"是(\d{4})年的[^，；]*$", before)
     if bm:
@@ -53,7 +56,8 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     pm = re.search(r"是?“?(十[一二三四五六]五)”?(?:末|时期|期间)?的[^，；]*$", before)
     if base is None and pm and pm.group(1) in PERIOD_END:
         base = PERIOD_END[pm.group(1)]  # 是“十三五”末的1.9倍
-    years = [int(y) for y in re.findall(r"(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
+    # 比2020年末增加612家: a comparison names the base, not the year of the figure
+    years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
     periods = [
         PERIOD_END[p]
         for p in re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末|的|时期的))", before)

@@ -36,7 +36,7 @@ CLASSIFIERS = set("个家所座项条批处名")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
-    r"制造业高质量发展|高质量发展|示范|试点|先进|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
+    r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
@@ -63,6 +63,8 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
             break
         if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
             break
+        if ch == "大" and i >= 2 and text[i - 2] in "两三四五六七八九十" and i < end:
+            break  # 海澄滨海商圈两大消费商圈: a count closes the list before it
         if (first or i < end) and any(text.endswith(v, 0, i) for v in verbs):
             break
         i -= 1
@@ -495,6 +497,14 @@ def _by_suffix(doc: Document) -> Extraction:
             if not (strong_end or suf in ADMIN_SUFFIXES or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
             a = _back_scan(doc.text, m.start(), limit=24)
+            if cls == "Project" and a > 1 and doc.text[a - 1] in "及与" and doc.text[a - 2] not in "参给赋授":
+                # 茶叶精深加工及仓储物流中心项目: one project whose object is two things,
+                # unless the left part is a name of its own (A项目及B项目)
+                a2 = _back_scan(doc.text, a - 1, limit=16)
+                left = doc.text[a2 : a - 1]
+                works = re.search(r"(治理|整治|改造|修复|保护|扩建|新建|建设|提升)$", left)  # 专项治理及…工程: two works
+                if len(left) >= 2 and suffix_class(left) is None and not works and not strip_verbs(left)[0] and left not in lex.generic:
+                    a = a2
             span = _clean(doc, a, end)
             if span is None:
                 continue
@@ -505,6 +515,12 @@ def _by_suffix(doc: Document) -> Extraction:
             ):
                 continue  # …的生产服务型物流枢纽: a description; …批复的留学人员创业园 is a name
             name = unquote(doc.text[span[0] : span[1]])
+            if cls == "Place" and "（" in name and doc.text[end : end + 1] == "）":
+                continue  # 拓锋汽车零部件（南溪）有限公司: the place is a part of a company's name
+            legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|集团公司)(?=.{4,}$)", name)
+            if cls == "Project" and legal:  # 南溪恒信电子有限公司高密度电路板扩产项目: owner, then project
+                span = (span[0] + legal.end(), span[1])
+                name = doc.text[span[0] : span[1]]
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
                 continue
