@@ -318,3 +318,36 @@ def test_years_of_figures_compared_with_or_raised_from_a_base(tmp_path: Path) ->
     )
     meas = {(m.value, m.year) for m, _ in build_report(p).resolved.measurements}
     assert {(Decimal("612"), 2024), (Decimal("51.8"), 2020), (Decimal("55.6"), 2024)} <= meas
+
+
+def test_slogan_parts_from_anchors_acronyms_counts_and_digit_codes(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n以新能源汽车零部件、电子信息、绿色石化“三大千亿级产业集群”为主攻方向。"
+        "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程。"
+        "构建以石泉县城为核心、以东镇和西镇为两翼的“一核两翼”城镇格局。\n"
+        "附：名词解释\n1．“1310”具体部署：锚定“走在前列”总目标，激活改革、开放、创新“三大动力”，奋力实现“十大新突破”。\n"
+        "2．专精特新：具有专业化、精细化、特色化、新颖化特征的中小企业。\n"
+        "3．“三旧”改造：对旧城镇、旧厂房、旧村庄进行改造。\n"
+        "4．“放管服”改革：简政放权、放管结合、优化服务改革。\n",
+    )
+    ids = res.by_id()
+    parts: dict[str, list[str]] = {}
+    for link in sorted(res.links, key=lambda x: (x.ordinal or 0, x.object)):
+        if link.predicate == "hasComponent":
+            parts.setdefault(ids[link.subject].label, []).append(ids[link.object].label)
+    assert parts["三大千亿级产业集群"] == ["新能源汽车零部件", "电子信息", "绿色石化"]
+    assert parts["三项工程"] == ["粤菜师傅", "广东技工", "南粤家政"]
+    assert parts["一核两翼"] == ["一核", "两翼"]
+    assert parts["一核"] == ["石泉县城"] and sorted(parts["两翼"]) == ["东镇", "西镇"]
+    assert parts["1310具体部署"] == ["走在前列", "三大动力", "十大新突破"]
+    assert sorted(parts["三大动力"]) == ["创新", "开放", "改革"]
+    assert parts["专精特新"] == ["专业化", "精细化", "特色化", "新颖化"]
+    assert sorted(parts["三旧"]) == ["旧厂房", "旧城镇", "旧村庄"]  # label 三旧, alias 三旧改造
+    assert parts["放管服改革"] == ["简政放权", "放管结合", "优化服务"]
+
+
+def test_a_growth_rate_at_comparable_prices_belongs_to_the_figure_before_it(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2023年工作回顾\n全年实现地区生产总值6128.4亿元，按可比价格计算增长8.9%。\n")
+    meas = {(m.indicator, m.value) for m, _ in res.measurements}
+    assert ("地区生产总值", Decimal("8.9")) in meas

@@ -24,6 +24,7 @@ from kg.extract.common import (
 )
 from kg.lexicon import suffix_class
 from kg.model import Candidate, Document, Extraction, Relation, Span
+from kg.numerals import cn_to_int
 
 SUBDEF = re.compile(r"“([^“”]{1,12})”(?:是|即|指)[：:]?")
 CATEGORY = re.compile(r"^(.+?)(\d+|[一二两三四五六七八九十]+)\s*(?:大|个|项|类)?\s*([\u4e00-\u9fff]{2,8})$")
@@ -62,6 +63,10 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     if not clauses:
         return []
     off, clause = max(clauses, key=lambda c: (c[1].count("、"), -c[0]))
+    # 对旧城镇、旧厂房、旧村庄进行改造: the items sit between 对 and 进行…
+    framed = re.fullmatch(r"对(.+?)(?:进行|实施|开展)[\u4e00-\u9fff]{1,4}", clause)
+    if framed and "、" in framed.group(1):
+        off, clause = off + 1, framed.group(1)
     # cut the tail: 等“六化”建设工作方案, 三种心态, 等方面
     tail = re.search(r"(等(?:[\d一二两三四五六七八九十]|“|方面)[^、]*|[一二两三四五六七八九十\d]+[种个项类大][\u4e00-\u9fff]{0,6})$", clause)
     if tail and tail.start() > 0:
@@ -124,7 +129,76 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ex.candidates.append(
             Candidate(label, kind, ev, aliases=aliases, definition=defn, declared_count=expected)
         )
-        ex.extend(_components(doc, entry.definition, label, expected))
+        if re.match(r"\d{2,}", label) and not SUBDEF.search(entry.definition.text) and len(QUOTED.findall(entry.definition.text)) >= 2:
+            parts = _quoted_parts(doc, entry.definition, label)
+        else:
+            parts = _components(doc, entry.definition, label, expected)
+        q = QUOTED.search(entry.term.text)
+        suffix = entry.term.text[q.end() :].strip() if q else ""
+        if suffix:  # “放管服”改革：简政放权、放管结合、优化服务改革 — the last item repeats 改革
+            parts = _drop_repeated_suffix(doc, parts, label, suffix)
+        if not parts.relations:
+            parts.extend(_acronym_parts(doc, entry.definition, label))
+        if not parts.relations and is_slogan(label):
+            from kg.extract.slogans import anchor_parts
+
+            parts.extend(anchor_parts(doc, label, entry.definition.start, entry.definition.end))
+        ex.extend(parts)
+    return ex
+
+
+def _drop_repeated_suffix(doc: Document, parts: Extraction, parent: str, suffix: str) -> Extraction:
+    rels = [r for r in parts.relations if r.predicate == "hasComponent" and r.subject == parent]
+    if len(rels) < 2 or not rels[-1].object.endswith(suffix) or any(r.object.endswith(suffix) for r in rels[:-1]):
+        return parts
+    last = rels[-1]
+    short = last.object[: -len(suffix)]
+    out = Extraction(warnings=list(parts.warnings))
+    for c in parts.candidates:
+        if c.name == last.object:
+            c = Candidate(short, c.kind, mention(doc, c.mention.start, c.mention.end - len(suffix), c.mention.rule, c.mention.confidence))
+        out.candidates.append(c)
+    for r in parts.relations:
+        out.relations.append(Relation(r.predicate, r.subject, short, r.evidence, r.rule, r.confidence, r.ordinal) if r is last else r)
+    return out
+
+
+def _acronym_parts(doc: Document, definition: Span, parent: str) -> Extraction:
+    """专精特新：具有专业化、精细化、特色化、新颖化特征… — each character of the term opens one item."""
+    if not 2 <= len(parent) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", parent):
+        return Extraction()
+    pattern = "、".join(f"({re.escape(ch)}[\u4e00-\u9fff]{{1,5}}?)" for ch in parent[:-1])
+    m = re.search(rf"{pattern}、({re.escape(parent[-1])}[\u4e00-\u9fff]{{1,12}})", definition.text)
+    if not m:
+        return Extraction()
+    items = [(definition.start + m.start(i), definition.start + m.end(i)) for i in range(1, len(parent) + 1)]
+    ends = {doc.text[y - 1] for _x, y in items[:-1]}
+    a, b = items[-1]
+    k = doc.text.find(ends.pop(), a + 1, b) if len(ends) == 1 else -1
+    if k < 0 and b - a > max(y - x for x, y in items[:-1]) + 1:
+        return Extraction()  # the last item runs on and no shared ending stops it
+    if k >= 0:  # …、新颖化特征的中小企业: the last item ends like the others
+        items[-1] = (a, k + 1)
+    return _emit(doc, parent, items, len(parent), "glossary-list")
+
+
+def _quoted_parts(doc: Document, definition: Span, parent: str) -> Extraction:
+    """“1310”具体部署：锚定“走在前列”总目标，激活…“三大动力”，奋力实现“十大新突破” — a digit
+    code whose definition quotes one named part per digit group."""
+    ex = Extraction()
+    quotes = list(QUOTED.finditer(definition.text))
+    if not 2 <= len(quotes) <= len(parent):
+        return ex
+    for i, q in enumerate(quotes):
+        s0 = definition.start + q.start(1)
+        ev = mention(doc, s0, s0 + len(q.group(1)), "digit-code", 0.8)
+        ex.candidates.append(Candidate(q.group(1), "Initiative", ev, declared_count=slogan_count(q.group(1))))
+        ex.relations.append(Relation("hasComponent", parent, q.group(1), ev, "digit-code", 0.8, i + 1))
+        counted = re.match(r"([两三四五六七八九十]{1,2})大", q.group(1))
+        if counted:  # 激活改革、开放、创新“三大动力”
+            from kg.extract.slogans import list_before
+
+            ex.extend(list_before(doc, q.group(1), definition.start + q.start(), cn_to_int(counted.group(1))))
     return ex
 
 

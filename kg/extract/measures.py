@@ -37,6 +37,7 @@ LEAD = re.compile(
 BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
 PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 REVIEW = re.compile(r"回顾|过去|成就|五年来|一年来")
+QUALIFIER = re.compile(r"按可比价格?计算|同比|比上年|较上年|扣除[\u4e00-\u9fff]{1,8}因素|年均|两年平均")
 PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保")
 
 
@@ -192,6 +193,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             value = Decimal(m.group("num"))
             floor = prev[-1].evidence.end if prev else sent.start
             indicator, change = _indicator(doc, sent, m, floor)
+            if QUALIFIER.fullmatch(indicator) and prev:  # 地区生产总值6128亿元，按可比价格计算增长8.9%
+                indicator = prev[-1].indicator
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:

@@ -205,11 +205,19 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.relations.append(Relation("partOf", c.name, parent, c.mention, "branch-name", 0.75))
                 break
     # a road or river at the start of a project's name (振业路西延工程 → 振业路)
+    lex = load()
     for c in found.candidates:
-        if c.kind != "Project" or c.mention.rule == "name-match":
+        if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
-        m = re.match(r"^(.{2,8}?(?:大道|大街|路|渠|河))(?!路|大道)", c.name)
-        if m and len(m.group(1)) < len(c.name) - 1 and not m.group(1).endswith(FALSE_ENDINGS):
+        # 胜利北街棚户区改造项目 → 胜利北街, 西营村城中村改造项目 → 西营村, 文庙街特色街区 → 文庙街
+        ends = r"大道|大街|街道|路|街|渠|河|溪|江|湖|村|镇" if c.kind == "Project" else r"大道|大街|路|街"
+        m = re.match(rf"^(.{{2,8}}?(?:{ends}))(?!路|大道|街道|镇|村|乡)", c.name)
+        if (
+            m
+            and len(m.group(1)) < len(c.name) - 1
+            and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村", "街道"))
+            and m.group(1) not in lex.generic
+        ):
             k = c.mention.start
             road = m.group(1)
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))

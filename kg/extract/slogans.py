@@ -95,14 +95,24 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|文明城市|卫生城市|园林城市)", name):
                 ex.candidates.append(Candidate(name, "Award", ev))
             continue
+        counted = COUNTED_QUOTE.fullmatch(name)
+        if counted and not is_slogan(name):  # 新能源汽车零部件、电子信息、绿色石化“三大千亿级产业集群”
+            ev = mention(doc, q.start(1), q.end(1), "quoted-slogan", 0.8)
+            n = cn_to_int(counted.group(1))
+            ex.candidates.append(Candidate(name, "Initiative", ev, declared_count=n))
+            ex.extend(list_before(doc, name, q.start(), n))
+            continue
         if is_slogan(name):
             ev = mention(doc, q.start(1), q.end(1), "quoted-slogan", 0.8)
             named = NAMED_SUFFIX.match(tail)
             aliases = (name + named.group(1),) if named else ()
             ex.candidates.append(Candidate(name, "Initiative", ev, aliases=aliases, declared_count=slogan_count(name)))
             if name not in defined:
-                ex.extend(_list_before(doc, name, q.start()))
+                ex.extend(list_before(doc, name, q.start()))
                 ex.extend(_suffix_lookback(doc, name, q.start()))
+                sent = doc.sentence_at(q.start())
+                if sent is not None:
+                    ex.extend(anchor_parts(doc, name, sent.start, q.start()))
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
             ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
             ex.candidates.append(Candidate(name, "Action" if name.endswith("行动") else "Initiative", ev))
@@ -115,6 +125,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
+    ex.extend(_quoted_then_count(doc, body))
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
     ex.extend(_dash_goals(doc, len(body)))
@@ -268,9 +279,61 @@ def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
     return ex
 
 
-def _list_before(doc: Document, name: str, quote_start: int) -> Extraction:
+COUNTED_QUOTE = re.compile(r"([两三四五六七八九十]{1,2})大[\u4e00-\u9fff]{2,10}")
+QUOTES_THEN_COUNT = re.compile(r"((?:“[^“”，。]{2,12}”[、和及与]?){2,8})([两三四五六七八九十]{1,2}[项大个][\u4e00-\u9fff]{1,4}?)(?=[，。；、]|$)")
+
+
+def _quoted_then_count(doc: Document, body: str) -> Extraction:
+    """``“粤菜师傅”“广东技工”“南粤家政”三项工程``: quoted names, then the count that groups them."""
+    ex = Extraction()
+    for m in QUOTES_THEN_COUNT.finditer(body):
+        quotes = list(QUOTED.finditer(m.group(1)))
+        count = cn_to_int(re.match(r"[两三四五六七八九十]+", m.group(2)).group())
+        if len(quotes) != count:
+            continue
+        parent = m.group(2)
+        ev = mention(doc, m.start(2), m.end(2), "quoted-count", 0.8)
+        ex.candidates.append(Candidate(parent, "Initiative", ev, declared_count=count))
+        items = [(m.start(1) + q.start(1), m.start(1) + q.end(1)) for q in quotes]
+        ex.extend(_emit(doc, parent, items, count, "quoted-count"))
+    return ex
+
+
+ANCHOR = re.compile(r"以([^，。；：以“”]{2,30}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
+
+
+def anchor_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
+    """``以禾山县城为核心，以清泉镇、桃源镇为两翼`` defines “一核两翼”: each 以X为Y clause fills
+    the group whose noun Y holds (核 → 核心, 翼 → 两翼) with the listed X."""
+    groups = _groups(name)
+    if len(groups) < 2 or any(len(label) != 1 for _, label in groups):
+        return Extraction()
+    clauses = list(ANCHOR.finditer(doc.text, start, end))
+    ex = Extraction()
+    pos = 0
+    for order, (n, label) in enumerate(groups, 1):
+        k = name.find(label, pos)
+        surface, pos = name[pos : k + 1], k + 1
+        clause = next((c for c in clauses if label in c.group(2)), None)
+        if clause is None:
+            return Extraction()
+        items, a = [], clause.start(1)
+        for part in re.split(r"(、|和|及|与)", clause.group(1)):
+            if part and part not in "、和及与":
+                items.append((a, a + len(part)))
+            a += len(part)
+        if len(items) != n:
+            return Extraction()
+        ev = mention(doc, clause.start(2), clause.end(2), "slogan-anchor", 0.8)
+        ex.candidates.append(Candidate(surface, "Initiative", ev, declared_count=n))
+        ex.relations.append(Relation("hasComponent", name, surface, ev, "slogan-anchor", 0.8, order))
+        ex.extend(_emit(doc, surface, items, n, "slogan-anchor"))
+    return ex
+
+
+def list_before(doc: Document, name: str, quote_start: int, count: int | None = None) -> Extraction:
     """``自治、法治、德治、智治“四治并进”``: as many listed items as the numerals say."""
-    count = slogan_count(name)
+    count = count or slogan_count(name)
     m = LIST_BEFORE.search(doc.text, max(0, quote_start - 80), quote_start)
     if not m or count is None or count < 2:
         return Extraction()
@@ -279,6 +342,9 @@ def _list_before(doc: Document, name: str, quote_start: int) -> Extraction:
     if len(parts) != count:
         return Extraction()
     first_drop, _ = strip_verbs(parts[0])
+    lead = re.match(r"(以|把|将|对|围绕|聚焦|依托)", parts[0][first_drop:])
+    if lead:  # 以新能源汽车零部件、…“三大千亿级产业集群”为主攻方向
+        first_drop += lead.end()
     spans = []
     pos = m.start(1)
     for i, part in enumerate(parts):
