@@ -48,6 +48,22 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.txt", True, "utf-8"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    # written blind by other sessions from the genre notes alone (their first-run scores are
+    # in tests/data/heldout/README.md); the rules were then fixed on their misses
+    "heshan_county_2023": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "fengqiao_city_2022": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
+    "beiyuan_district_2024": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "nanxi_city_2025": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
