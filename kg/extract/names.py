@@ -460,6 +460,11 @@ def _coordinated(doc: Document) -> Extraction:
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水)"
 )
+ADMIN_STOP = frozenset(
+    "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
+    "开发 示范 试验 实验 自贸 高新 经开 综保 保税 集聚 商务 生态 湿地 景观 文化 教育 医疗 重点 试点 先行 "
+    "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心".split()
+)
 POSITIONING = re.compile(r"核心|重要|区域性|一流|标杆|领先|龙头|高地")
 ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "市")
 GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
@@ -469,7 +474,8 @@ def _by_suffix(doc: Document) -> Extraction:
     ex = Extraction()
     lex = load()
     for suf, cls, conf in lex.suffixes:
-        if conf < (0.6 if cls == "Organization" else 0.7) or suf in GAZETTEER_ONLY:
+        short_admin = suf in ("市", "区")  # 江门市, 海澄区: only two-character names, checked below
+        if (conf < (0.6 if cls == "Organization" else 0.7) and not short_admin) or suf in GAZETTEER_ONLY:
             continue
         for m in re.finditer(re.escape(suf), doc.text):
             end = m.end()
@@ -535,6 +541,15 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
             stem = name[: -len(suf)]
+            if short_admin and (
+                len(stem) != 2
+                or stem in ADMIN_STOP
+                or is_descriptive(stem)
+                or stem in lex.generic
+                or stem[-1] in "级辖城区县市省镇乡村"
+                or not re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
+            ):
+                continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
             if cls == "Place" and "至" in stem:
                 continue  # 重庆至白云山: a route between two places, not a place
             if suf in ("县", "市", "区") and re.fullmatch(r"(.{2})[兴强富立活美稳]", stem) and (
