@@ -351,3 +351,17 @@ def test_a_growth_rate_at_comparable_prices_belongs_to_the_figure_before_it(tmp_
     res = _resolved(tmp_path, "一、2023年工作回顾\n全年实现地区生产总值6128.4亿元，按可比价格计算增长8.9%。\n")
     meas = {(m.indicator, m.value) for m, _ in res.measurements}
     assert ("地区生产总值", Decimal("8.9")) in meas
+
+
+def test_unquoted_honours_and_fewer_false_names(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n成功创建全国文明城市，石泉村入选全国乡村旅游重点村。"
+        "着力在集成电路、工业软件、智能终端等领域突破，一批黑灯工厂涌现。实施产业发展、基础设施等项目214个。"
+        "推进南溪至江门高速公路前期工作，打通枫溪路。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["全国文明城市"] == "Award" and kinds["全国乡村旅游重点村"] == "Award"
+    for junk in ("工业软件", "智能终端", "黑灯工厂", "产业发展", "基础设施", "南溪至江", "打通枫溪路"):
+        assert junk not in kinds, junk
+    assert kinds["南溪至江门高速公路"] == "Project" and kinds["枫溪路"] == "Place"

@@ -30,10 +30,10 @@ COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九�
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 # verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
 # goes past them and _clean strips them when they lead the clause
-NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障"})
+NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于)")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
@@ -370,7 +370,14 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                 continue
             if along_place and i > 0:  # 涧河沿线同乐寨、符家屯、七里河: all of them lie along it
                 ex.relations.append(Relation("locatedIn", name, along_place, mention(doc, a2, b2, "list-along", 0.7), "list-along", 0.7))
-            sibling = next((suffix_class(unquote(doc.text[x:y])) for x, y in items if suffix_class(unquote(doc.text[x:y]))), None)
+            sibling = next(
+                (
+                    suffix_class(unquote(doc.text[x:y]))
+                    for x, y in items
+                    if suffix_class(unquote(doc.text[x:y])) and not unquote(doc.text[x:y]).endswith(FALSE_ENDINGS)
+                ),
+                None,
+            )  # 集成电路、工业软件: 电路 is not a road, so its neighbours are not places
             if sibling and not suffix_class(name) and sibling[1] >= 0.7:
                 ex.candidates.append(_cand(doc, a2, b2, sibling[0], "list-sibling", 0.65))
                 continue
@@ -382,7 +389,10 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                     ex.candidates.append(_cand(doc, a2, a2 + len(trade), "Enterprise", "list-investor", 0.65))
                     if trade == name:
                         continue
-            if cls == "Project" and len(name) <= 4 and not suffix_class(name) and name not in load().generic:
+            if (
+                cls == "Project" and len(name) <= 4 and not suffix_class(name) and name not in load().generic
+                and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础)$", name)
+            ):
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
                 ex.candidates.append(_cand(doc, a2, b2, "Enterprise", "list-investor", 0.6))
                 continue
@@ -550,6 +560,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 or not re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
             ):
                 continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
+            if suf == "厂" and name.endswith("工厂"):
+                continue  # 智能工厂, 黑灯工厂: a kind of factory
             if cls == "Place" and "至" in stem:
                 continue  # 重庆至白云山: a route between two places, not a place
             if suf in ("县", "市", "区") and re.fullmatch(r"(.{2})[兴强富立活美稳]", stem) and (

@@ -217,6 +217,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             and len(m.group(1)) < len(c.name) - 1
             and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村", "街道"))
             and m.group(1) not in lex.generic
+            and "至" not in m.group(1)
+            and m.group(1)[0] not in "一二两三四五六七八九十百千万"
         ):
             k = c.mention.start
             road = m.group(1)

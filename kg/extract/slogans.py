@@ -126,6 +126,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
     ex.extend(_quoted_then_count(doc, body))
+    for m in HONOUR.finditer(body):  # 成功创建全国文明城市, 入选全国乡村旅游重点村
+        ex.candidates.append(Candidate(m.group(1), "Award", mention(doc, m.start(1), m.end(1), "honour", 0.7)))
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
     ex.extend(_dash_goals(doc, len(body)))
@@ -279,6 +281,12 @@ def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
     return ex
 
 
+HONOUR = re.compile(
+    r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|被授予|跻身)"
+    r"((?:全国|国家|中国|全省|省级|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff]{2,14}?"
+    r"(?:文明城市|卫生城市|园林城市|森林城市|城市|示范县|示范市|示范区|先进县|先进市|先进区|优秀区|百强县|百强区|"
+    r"名县|名镇|名村|重点村|重点镇|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、]|称号)"
+)
 COUNTED_QUOTE = re.compile(r"([两三四五六七八九十]{1,2})大[\u4e00-\u9fff]{2,10}")
 QUOTES_THEN_COUNT = re.compile(r"((?:“[^“”，。]{2,12}”[、和及与]?){2,8})([两三四五六七八九十]{1,2}[项大个][\u4e00-\u9fff]{1,4}?)(?=[，。；、]|$)")
 
