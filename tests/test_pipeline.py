@@ -365,3 +365,10 @@ def test_unquoted_honours_and_fewer_false_names(tmp_path: Path) -> None:
     for junk in ("工业软件", "智能终端", "黑灯工厂", "产业发展", "基础设施", "南溪至江", "打通枫溪路"):
         assert junk not in kinds, junk
     assert kinds["南溪至江门高速公路"] == "Project" and kinds["枫溪路"] == "Place"
+
+
+def test_a_place_chain_is_another_name_of_its_last_unit(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2023年工作回顾\n与重庆市荣昌区签订协议，龙门县石桥镇柳河村入选示范村，建成禾山县城北环线。\n")
+    by_label = {e.label: e for e in res.entities}
+    assert "重庆市荣昌区" in by_label["荣昌区"].aliases
+    assert "龙门县石桥镇柳河村" in by_label["柳河村"].aliases

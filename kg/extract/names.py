@@ -468,7 +468,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 
 NEXT_OK = re.compile(
-    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水)"
+    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆)"
 )
 ADMIN_STOP = frozenset(
     "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -595,8 +595,10 @@ def _by_suffix(doc: Document) -> Extraction:
                     units = []  # 美丽乡村示范村 is not a chain of places
                 if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it
                     pos, prev = span[0], None
-                    for u in units:
-                        ex.candidates.append(_cand(doc, pos, pos + len(u), "Place", "place-chain", 0.8))
+                    for k, u in enumerate(units):
+                        # the full chain (龙门县石桥镇柳河村) is another name of its last unit
+                        full = (name,) if k == len(units) - 1 else ()
+                        ex.candidates.append(_cand(doc, pos, pos + len(u), "Place", "place-chain", 0.8, aliases=full))
                         if prev:
                             ev = mention(doc, span[0], span[1], "place-chain", 0.8)
                             ex.relations.append(Relation("locatedIn", u, prev, ev, "place-chain", 0.8))
@@ -607,7 +609,7 @@ def _by_suffix(doc: Document) -> Extraction:
             else:  # 三门峡渑池县: a known place, then a place inside it
                 a0, inner = span[0], name[len(outer) :]
                 ex.candidates.append(_cand(doc, a0, a0 + len(outer), "Place", "place-chain", 0.8))
-                ex.candidates.append(_cand(doc, a0 + len(outer), span[1], "Place", "place-chain", 0.8))
+                ex.candidates.append(_cand(doc, a0 + len(outer), span[1], "Place", "place-chain", 0.8, aliases=(name,)))
                 ev = mention(doc, span[0], span[1], "place-chain", 0.8)
                 ex.relations.append(Relation("locatedIn", inner, outer, ev, "place-chain", 0.8))
     return ex
@@ -644,7 +646,7 @@ def _gazetteer(doc: Document) -> Extraction:
         a, k, b = m.start(1), m.end(1), m.end(2)
         if is_descriptive(m.group(2)[:-1]):
             continue
-        ex.candidates.append(_cand(doc, k, b, "Place", "place-chain", 0.75))
+        ex.candidates.append(_cand(doc, k, b, "Place", "place-chain", 0.75, aliases=(m.group(),)))
         ev = mention(doc, a, b, "place-chain", 0.75)
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), ev, "place-chain", 0.75))
     # X等国家战略 / 落实X战略
