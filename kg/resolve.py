@@ -174,7 +174,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         all_names = {c.name for c in cands} | {a for c in cands for a in c.aliases}
         label = _label(cands, all_names, lex.aliases, lex.strategies)
         quoted = any(doc.text[c.mention.start - 1 : c.mention.start] == "“" and c.name == label for c in primary)
-        if is_junk(label) and kind not in ("Goal", "Task", "Indicator") and not (quoted and not is_junk("名" + label[1:])):
+        road = label[:1] in "和向" and kind == "Place"  # 和平北路, 向阳镇
+        if is_junk(label) and kind not in ("Goal", "Task", "Indicator") and not ((quoted or road) and not is_junk("名" + label[1:])):
             continue  # …but “和美乡村” is a quoted name that merely starts like a clause
         if kind not in ENTITY_CLASSES:
             continue

@@ -372,3 +372,16 @@ def test_a_place_chain_is_another_name_of_its_last_unit(tmp_path: Path) -> None:
     by_label = {e.label: e for e in res.entities}
     assert "重庆市荣昌区" in by_label["荣昌区"].aliases
     assert "龙门县石桥镇柳河村" in by_label["柳河村"].aliases
+
+
+def test_names_that_start_like_function_words_or_verbs(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n以兴华街、胜利北街、建设北路为重点实施街景改造。打通和平北路、焦化路等断头路。"
+        "支持石门镇后沟村、向阳镇东坡村打造示范村。开通北原至石岭县的班车。以北原科创城为核心集聚创新资源。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for place in ("建设北路", "胜利北街", "和平北路", "向阳镇", "东坡村", "石岭县"):
+        assert kinds.get(place) == "Place", place
+    assert kinds["北原科创城"] == "Platform"
+    assert not any(label.startswith(("以", "打通", "开通")) or "至" in label for label in kinds)

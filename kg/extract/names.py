@@ -59,6 +59,9 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
             j = max(text.rfind("（", 0, i - 1), text.rfind("(", 0, i - 1))
             if j < 0 or i - 1 - j > 5:  # （以下简称“X”）ends a definition, not a name
                 break
+        if singles and ch in "向和" and i >= 2 and (not NAME_CHAR.match(text[i - 2]) or any(text.endswith(v, 0, i - 1) for v in verbs)):
+            i -= 1  # 、向阳镇, 打通和平北路: 向 and 和 start the name here, not a phrase
+            break
         if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
             break
         if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
@@ -66,6 +69,10 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
         if ch == "大" and i >= 2 and text[i - 2] in "两三四五六七八九十" and i < end:
             break  # 海澄滨海商圈两大消费商圈: a count closes the list before it
         if (first or i < end) and any(text.endswith(v, 0, i) for v in verbs):
+            v = next(v for v in verbs if text.endswith(v, 0, i))
+            j = i - len(v)
+            if end - i <= 2 and text[end : end + 1] in ("路", "街") and (j == 0 or text[j - 1] in "、，；：“（\n"):
+                i = j  # 、建设北路: a list item that only looks like it starts with a verb
             break
         i -= 1
     return i
@@ -73,8 +80,13 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
 
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     """Trim verbs and modifiers from the front of a name span; None when nothing name-like remains."""
+    # 和平北路, 向阳镇: a name that starts like a function word, after a verb or delimiter
+    lead_ok = doc.text[a : a + 1] in ("和", "向") and a > 0 and _back_scan(doc.text, a + 1, limit=2) == a
     d, _ = strip_verbs(doc.text[a:b])
-    a += d
+    if not lead_ok and not (d and b - a - d <= 2 and doc.text[b - 1 : b] in ("路", "街")):  # 建设北路 is a road
+        a += d
+    if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据":
+        a += 1  # 以北原科创城为核心: the preposition is not part of the name
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
         a += m.end()
@@ -92,7 +104,10 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     title = re.search(r"(?<=.{2})(国家级|省级|市级|区级)", name)
     if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
         return None  # 青溪镇省级特色小镇: a place and an honour, not a name
-    if b - a < 2 or is_junk(unquote(name)) or BAD_START.match(name):
+    lead_ok = lead_ok and name[:1] in ("和", "向")
+    if "等" in name[1:]:
+        return None  # 焦化路等断头路: a list and its category, not a name
+    if b - a < 2 or is_junk(("名" + unquote(name)[1:]) if lead_ok else unquote(name)) or BAD_START.match(name):
         return None
     return a, b
 
@@ -468,7 +483,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 
 NEXT_OK = re.compile(
-    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆)"
+    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|[\u4e00-\u9fff]{1,3}段)"
 )
 ADMIN_STOP = frozenset(
     "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -562,8 +577,11 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
             if suf == "厂" and name.endswith("工厂"):
                 continue  # 智能工厂, 黑灯工厂: a kind of factory
-            if cls == "Place" and "至" in stem:
-                continue  # 重庆至白云山: a route between two places, not a place
+            if cls == "Place" and "至" in stem:  # 北原至石岭县: the destination is the place
+                span = (span[0] + name.rfind("至") + 1, span[1])
+                name, stem = doc.text[span[0] : span[1]], stem[stem.rfind("至") + 1 :]
+                if len(stem) < 2:
+                    continue
             if suf in ("县", "市", "区") and re.fullmatch(r"(.{2})[兴强富立活美稳]", stem) and (
                 is_descriptive(stem[:2]) or stem[:2] in lex.generic or stem[:2] in lex.industries
             ):
