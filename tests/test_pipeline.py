@@ -385,3 +385,22 @@ def test_names_that_start_like_function_words_or_verbs(tmp_path: Path) -> None:
         assert kinds.get(place) == "Place", place
     assert kinds["北原科创城"] == "Platform"
     assert not any(label.startswith(("以", "打通", "开通")) or "至" in label for label in kinds)
+
+
+def test_digit_code_parts_listed_and_glossary_anchors(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n构建“1+3+N”现代农业园区体系。\n附：名词解释\n"
+        "1、“1+3+N”现代农业园区体系：“1”即石泉粮油园区；“3”即云雾茶叶园区、石门生猪园区、桃源柑橘园区；“N”即若干个县级现代农业园区。\n"
+        "2、“一核两翼”：以石泉县城为核心，以东镇、西镇为两翼，带动全县发展。\n"
+        "3、“四化同步、五区共兴”：“五区共兴”指甲经济区、乙经济区、丙生态示范区协同共兴。\n",
+    )
+    ids = res.by_id()
+    parts: dict[str, set[str]] = {}
+    for link in res.links:
+        if link.predicate == "hasComponent":
+            parts.setdefault(ids[link.subject].label, set()).add(ids[link.object].label)
+    code = next(k for k in parts if k.startswith("1+3+N"))
+    assert parts[code] == {"石泉粮油园区", "云雾茶叶园区", "石门生猪园区", "桃源柑橘园区"}
+    assert parts["一核两翼"] == {"一核", "两翼"} and parts["两翼"] == {"东镇", "西镇"}
+    assert "丙生态示范区" in parts["五区共兴"]

@@ -129,7 +129,14 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ex.candidates.append(
             Candidate(label, kind, ev, aliases=aliases, definition=defn, declared_count=expected)
         )
-        if re.match(r"\d{2,}", label) and not SUBDEF.search(entry.definition.text) and len(QUOTED.findall(entry.definition.text)) >= 2:
+        anchored = Extraction()
+        if is_slogan(label):  # 以禾山县城为核心，以清泉镇、桃源镇为两翼
+            from kg.extract.slogans import anchor_parts
+
+            anchored = anchor_parts(doc, label, entry.definition.start, entry.definition.end)
+        if anchored.relations:
+            parts = anchored
+        elif re.match(r"\d{2,}", label) and not SUBDEF.search(entry.definition.text) and len(QUOTED.findall(entry.definition.text)) >= 2:
             parts = _quoted_parts(doc, entry.definition, label)
         else:
             parts = _components(doc, entry.definition, label, expected)
@@ -139,10 +146,6 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             parts = _drop_repeated_suffix(doc, parts, label, suffix)
         if not parts.relations:
             parts.extend(_acronym_parts(doc, entry.definition, label))
-        if not parts.relations and is_slogan(label):
-            from kg.extract.slogans import anchor_parts
-
-            parts.extend(anchor_parts(doc, label, entry.definition.start, entry.definition.end))
         ex.extend(parts)
     return ex
 
@@ -223,6 +226,12 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
             cut = re.search(r"[；。]", seg)
             body_end = definition.start + m.end() + (cut.start() if cut else len(seg))
             items = parse_list(doc, definition.start + m.end(), body_end, slogan_count(name))
+            tail = name[2:] if len(name) >= 4 else ""
+            if items and tail:  # 五区共兴指…川西北生态示范区协同共兴: the last item repeats the slogan
+                a, b = items[-1]
+                cut = re.search(rf"(?:协同|共同|同步|协调)?{re.escape(tail)}$", doc.text[a:b])
+                if cut and cut.start() >= 2:
+                    items[-1] = (a, a + cut.start())
             ex.extend(_emit(doc, name, items, slogan_count(name), "glossary-list"))
         return ex
     groups = [g for g in re.split(r"；", text) if g.strip()]

@@ -224,10 +224,12 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
     for i, part in enumerate(DIGIT_PART.finditer(doc.text, start, end)):
         text = part.group(2)
         t0 = part.start(2)
-        lead = re.match(r"^(若干|多个|一批|各类)", text)
-        if lead:
+        lead = re.match(r"^(若干个?|多个|一批|各类|其他)", text)
+        if lead:  # “N”指若干未来产业: a short category is a part; a long description is not
             text, t0 = text[lead.end() :], t0 + lead.end()
-        ji = re.match(r"^(.{2,10}?)，?即([^。；“”]+)", doc.text[t0 : min(end, t0 + 120)])
+            if len(text) > 6:
+                continue
+        ji = re.match(r"^([^。；“”]{2,10}?)，?即([^。；“”]+)", doc.text[t0 : min(end, t0 + 120)])
         if ji:  # “3”指三大支柱产业，即钢铁、化工、新能源 / “1”指一个目标，即建设区域性中心城市
             head, body = ji.group(1), ji.group(2)
             b0 = t0 + ji.start(2)
@@ -255,6 +257,11 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
                 ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
                 ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
+        elif "、" in text:  # “3”即A园区、B园区、C园区: the parts of the code itself
+            for a, b in _items(text):
+                iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
+                ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
+                ex.relations.append(Relation("hasComponent", name, iev.text, iev, "digit-code", 0.8, i + 1))
         elif 2 <= len(text) <= 16:
             pev = mention(doc, t0, t0 + len(text), "digit-code", 0.8)
             ex.candidates.append(Candidate(text, component_class(text), pev))
