@@ -488,7 +488,7 @@ NEXT_OK = re.compile(
 ADMIN_STOP = frozenset(
     "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
     "开发 示范 试验 实验 自贸 高新 经开 综保 保税 集聚 商务 生态 湿地 景观 文化 教育 医疗 重点 试点 先行 "
-    "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心".split()
+    "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心 东南 西南 东北 西北 中部 东部 西部 南部 北部".split()
 )
 POSITIONING = re.compile(r"核心|重要|区域性|一流|标杆|领先|龙头|高地")
 ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "市")
@@ -525,7 +525,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 if c2 >= 0.7 and len(s2) >= 2
             ):
                 continue  # 洛阳国家大学 | 科技园: the name goes on
-            if not (strong_end or suf in ADMIN_SUFFIXES or NEXT_OK.match(doc.text[end : end + 3])):
+            if not (strong_end or suf in ADMIN_SUFFIXES or short_admin or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
             a = _back_scan(doc.text, m.start(), limit=24)
             if cls == "Project" and a > 1 and doc.text[a - 1] in "及与" and doc.text[a - 2] not in "参给赋授":
@@ -571,8 +571,13 @@ def _by_suffix(doc: Document) -> Extraction:
                 or stem in ADMIN_STOP
                 or is_descriptive(stem)
                 or stem in lex.generic
-                or stem[-1] in "级辖城区县市省镇乡村"
-                or not re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
+                or stem[-1] in "级辖区县市省镇乡村"
+                or stem[0] in "向在与和及对从由为全各本该我"
+                or strip_verbs(stem)[0] > 0
+                or not (
+                    re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
+                    or any(doc.text.endswith(v, 0, span[0]) for v in lex.verbs if len(v) > 1)
+                )
             ):
                 continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
             if suf == "厂" and name.endswith("工厂"):

@@ -85,6 +85,43 @@ def _programme_scopes(
     return out
 
 
+SITED = ("Project", "Platform", "Organization", "Enterprise", "Place")
+
+
+def _stated_locations(doc: Document, found: Extraction) -> Extraction:
+    """Locations the text states: X位于Y, 位于Y的X, 在Y(布局)建设X.
+
+    Why: 北原氢能产业园位于石门镇 says where a platform is; no name carries it.
+    """
+    ex = Extraction()
+    places = {(c.mention.start, c.mention.end): c.name for c in found.candidates if c.kind == "Place"}
+    things = {(c.mention.start, c.mention.end): c.name for c in found.candidates if c.kind in SITED}
+    place_at = {a: (b, n) for (a, b), n in places.items()}
+    thing_at = {a: (b, n) for (a, b), n in things.items()}
+    thing_end = {b: (a, n) for (a, b), n in things.items()}
+    for m in re.finditer(r"位于", doc.text):
+        p = place_at.get(m.end())
+        if p is None:
+            continue
+        t = thing_end.get(m.start())  # X位于Y
+        if t is None and doc.text[p[0] : p[0] + 1] == "的":  # 位于Y的X
+            t2 = thing_at.get(p[0] + 1)
+            t = (p[0] + 1, t2[1]) if t2 else None
+        if t is not None and t[1] != p[1]:
+            ev = mention(doc, min(m.start(), t[0]), max(p[0], t[0]), "stated-location", 0.8)
+            ex.relations.append(Relation("locatedIn", t[1], p[1], ev, "stated-location", 0.8))
+    for m in re.finditer(r"在(?=[\u4e00-\u9fff])", doc.text):
+        p = place_at.get(m.end())
+        if p is None:
+            continue
+        verb = re.match(r"(?:布局|规划|高标准|加快|率先)?(?:建设|打造|新建|建成|布局)", doc.text[p[0] : p[0] + 8])
+        t = thing_at.get(p[0] + verb.end()) if verb else None
+        if t is not None and t[1] != p[1]:
+            ev = mention(doc, m.start(), t[0], "stated-location", 0.75)
+            ex.relations.append(Relation("locatedIn", t[1], p[1], ev, "stated-location", 0.75))
+    return ex
+
+
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     orgs = [c for c in found.candidates if c.kind in ORG]
@@ -249,6 +286,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.relations.append(Relation("locatedIn", c.name, short[p], c.mention, "name-place", 0.6))
                 if c.name.startswith(p) and not inner:
                     break
+    ex.extend(_stated_locations(doc, found))
     # an action programme aligns with the strategies its section names
     strategies = [c for c in found.candidates if c.kind == "Strategy"]
     for start, end, owners, rule in scopes(doc, found):
