@@ -168,3 +168,19 @@ def test_debris_variants_are_reproducible() -> None:
     assert expected
     for path, data in expected.items():
         assert path.read_bytes() == data, f"{path.name} is stale; run python bench/make_debris.py"
+
+
+def test_seed_typed_precision_judged_by_reading_at_least_095(seed_path: Path) -> None:
+    """Issue 3 judges typed precision by reading; the verdicts live in tests/data/judgments/."""
+    import csv
+
+    from kg.api import build_report
+
+    judged_file = Path(__file__).parent / "data" / "judgments" / "000_0be72cd4c93cb315.tsv"
+    with judged_file.open(encoding="utf-8", newline="") as fh:
+        verdicts = {(r["class"], r["label"]): r["verdict"] for r in csv.DictReader(fh, delimiter="\t")}
+    typed = [e for e in build_report(seed_path).resolved.entities
+             if e.kind in ("Enterprise", "Organization", "Project", "Platform", "Place")]
+    judged = [verdicts[(e.kind, e.label)] for e in typed if (e.kind, e.label) in verdicts]
+    assert len(judged) >= 0.95 * len(typed), "judgements are stale: rerun bench/typed_precision.py export"
+    assert judged.count("ok") / len(judged) >= 0.95, [k for k, v in verdicts.items() if v != "ok"]

@@ -573,6 +573,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 or stem in lex.generic
                 or stem[-1] in "级辖区县市省镇乡村"
                 or stem[0] in "向在与和及对从由为全各本该我"
+                or re.match(r"、?[省市县区乡镇村]", doc.text[end : end + 2])  # 市、区两级: levels, not a name
                 or strip_verbs(stem)[0] > 0
                 or not (
                     re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
