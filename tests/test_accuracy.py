@@ -120,13 +120,13 @@ def test_own_report_overall_recall_at_least_080(stem: str, report: Path) -> None
 
 
 # Written by other sessions from the genre notes alone, never seen by the rules' author until
-# their first score was recorded (tests/data/heldout/README.md). The 0.85 target of issue 3 is
-# not yet met on them; the 0.80 floor above still holds.
-BY_OTHERS = {"heshan_county_2023", "fengqiao_city_2022", "beiyuan_district_2024", "nanxi_city_2025"}
+# their first score was recorded (tests/data/heldout/README.md). Two of them are still just
+# under the 0.85 target of issue 3 (0.848, 0.841); the 0.80 floor above holds for all.
+BY_OTHERS = {"heshan_county_2023", "fengqiao_city_2022"}
 TARGET_PARAMS = [
     pytest.param(
         stem, p, id=p.name,
-        marks=[pytest.mark.xfail(strict=False, reason="issue 3: 0.80–0.82 on reports written by others")] if stem in BY_OTHERS else [],
+        marks=[pytest.mark.xfail(strict=False, reason="issue 3: 0.84–0.85 on two reports written by others")] if stem in BY_OTHERS else [],
     )
     for stem, p in OWN_REPORTS
 ]

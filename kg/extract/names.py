@@ -33,7 +33,7 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻)")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|至)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
@@ -569,6 +569,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if short_admin and (
                 len(stem) != 2
                 or stem in ADMIN_STOP
+                or stem in ("占地", "辖区", "地区", "社区", "小区")
                 or is_descriptive(stem)
                 or stem in lex.generic
                 or stem[-1] in "级辖区县市省镇乡村"
@@ -583,6 +584,13 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
             if suf == "厂" and name.endswith("工厂"):
                 continue  # 智能工厂, 黑灯工厂: a kind of factory
+            if cls == "Place" and re.search(r"高速|铁路|国道|省道|城际|公路", stem):
+                continue  # 沈海高速南溪(段): a section of a route, not a place
+            if re.match(r"[一二三四五六七八九十百千万]", stem) and re.search(r"[百千万][县镇村乡]", name):
+                continue  # 百县千镇(万村): a counted slogan
+            region = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
+            if len(region) >= 2 and name.endswith(region) and is_descriptive(name[: -len(region)]) and len(name) > len(region):
+                continue  # 平安南溪, 美丽枫桥: a slogan about the place
             if cls == "Place" and "至" in stem:  # 北原至石岭县: the destination is the place
                 span = (span[0] + name.rfind("至") + 1, span[1])
                 name, stem = doc.text[span[0] : span[1]], stem[stem.rfind("至") + 1 :]
