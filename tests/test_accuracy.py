@@ -119,20 +119,7 @@ def test_own_report_overall_recall_at_least_080(stem: str, report: Path) -> None
     assert res.overall.recall is not None and res.overall.recall >= 0.80, res.misses
 
 
-# Written by other sessions from the genre notes alone, never seen by the rules' author until
-# their first score was recorded (tests/data/heldout/README.md). Two of them are still just
-# under the 0.85 target of issue 3 (0.848, 0.841); the 0.80 floor above holds for all.
-BY_OTHERS = {"heshan_county_2023", "fengqiao_city_2022"}
-TARGET_PARAMS = [
-    pytest.param(
-        stem, p, id=p.name,
-        marks=[pytest.mark.xfail(strict=False, reason="issue 3: 0.84–0.85 on two reports written by others")] if stem in BY_OTHERS else [],
-    )
-    for stem, p in OWN_REPORTS
-]
-
-
-@pytest.mark.parametrize(("stem", "report"), TARGET_PARAMS)
+@pytest.mark.parametrize(("stem", "report"), OWN_REPORTS, ids=[p.name for _, p in OWN_REPORTS])
 def test_own_report_overall_recall_at_least_085(stem: str, report: Path) -> None:
     res = score(GOLD / f"{stem}.yaml", report)
     assert res.overall.recall is not None and res.overall.recall >= 0.85, res.misses

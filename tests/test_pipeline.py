@@ -404,3 +404,15 @@ def test_digit_code_parts_listed_and_glossary_anchors(tmp_path: Path) -> None:
     assert parts[code] == {"石泉粮油园区", "云雾茶叶园区", "石门生猪园区", "桃源柑橘园区"}
     assert parts["一核两翼"] == {"一核", "两翼"} and parts["两翼"] == {"东镇", "西镇"}
     assert "丙生态示范区" in parts["五区共兴"]
+
+
+def test_a_share_named_after_its_total_and_per_capita_standards(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2021年工作回顾\n外贸进出口总额3215.6亿元，增长21.4%，其中出口2287.3亿元，增长18.9%。"
+        "城乡最低生活保障标准统一提高到每人每月1080元。新冠病毒疫苗累计接种1215.3万剂次。\n",
+    )
+    meas = {(m.indicator, m.value, m.unit) for m, _ in res.measurements}
+    assert ("出口", Decimal("2287.3"), "亿元") in meas
+    assert ("城乡最低生活保障标准", Decimal("1080"), "元") in meas
+    assert any(v == Decimal("1215.3") and u == "万剂次" for _, v, u in meas)

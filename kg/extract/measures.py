@@ -18,7 +18,7 @@ from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
-    "个百分点|个工作日|个月|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
+    "个百分点|个工作日|个月|万剂次|剂次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
     "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
 )
 NUMBER = re.compile(
@@ -27,7 +27,8 @@ NUMBER = re.compile(
 )
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
-    r"(达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|比上年|比去年|较上年|较去年|同口径|按可比口径|可比口径|均|至|了)$"
+    r"((?:统一)?(?:提高|提升|调整|上调|增加)(?:到|至)(?:每人每月|每人每年|每月|每年)?|每人每月|每人每年|"
+    r"达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|比上年|比去年|较上年|较去年|同口径|按可比口径|可比口径|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
 LEAD = re.compile(
@@ -260,7 +261,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             )
             ex.measurements.append(meas)
             prev.append(meas)
-            k0 = doc.text.find(indicator, sent.start, sent.end)
+            k0 = doc.text.rfind(indicator, sent.start, m.start())  # the mention nearest the value
+            if k0 < 0:
+                k0 = doc.text.find(indicator, sent.start, sent.end)
             span = (k0, k0 + len(indicator)) if k0 >= 0 else (m.start(), m.end())
             ex.candidates.append(Candidate(indicator, "Indicator", mention(doc, span[0], span[1], "indicator", 0.7)))
     return ex

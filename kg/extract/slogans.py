@@ -257,6 +257,16 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
                 ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
                 ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
+        elif re.fullmatch(r"[^等]+、[^等]+等[\u4e00-\u9fff]{2,8}", text):  # “N”即生物医药、海洋经济等未来产业
+            head = text[text.rfind("等") + 1 :]
+            h0 = t0 + text.rfind("等") + 1
+            hev = mention(doc, h0, h0 + len(head), "digit-code", 0.8)
+            ex.candidates.append(Candidate(head, "Initiative", hev))
+            ex.relations.append(Relation("hasComponent", name, head, hev, "digit-code", 0.8, i + 1))
+            for j, (a, b) in enumerate(_items(text[: text.rfind("等")])):
+                iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
+                ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
+                ex.relations.append(Relation("hasComponent", head, iev.text, iev, "digit-code", 0.8, j + 1))
         elif "、" in text:  # “3”即A园区、B园区、C园区: the parts of the code itself
             for a, b in _items(text):
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
