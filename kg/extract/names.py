@@ -536,6 +536,11 @@ def _by_suffix(doc: Document) -> Extraction:
                 works = re.search(r"(治理|整治|改造|修复|保护|扩建|新建|建设|提升)$", left)  # 专项治理及…工程: two works
                 if len(left) >= 2 and suffix_class(left) is None and not works and not strip_verbs(left)[0] and left not in lex.generic:
                     a = a2
+                elif works and re.search(r"(专项|综合|生态|环境|水系|河道)", left):
+                    # 秦岭防洪渠专项治理及大明渠引水补源工程: the left part is a project of its own
+                    lspan = _clean(doc, a2, a - 1)
+                    if lspan and lspan[1] - lspan[0] >= 5:
+                        ex.candidates.append(_cand(doc, lspan[0], lspan[1], "Project", "paired-works", 0.7))
             span = _clean(doc, a, end)
             if span is None:
                 continue
