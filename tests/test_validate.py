@@ -161,13 +161,20 @@ def test_measurement_year_and_target(base: Graph) -> None:
     ]
 
 
-def test_involves_needs_an_organization(base: Graph) -> None:
+def test_involves_needs_an_organization_or_a_project(base: Graph) -> None:
     # Enterprise objects pass in the fixture (subclass of Organization); a Place does not.
     result = broken(base, lambda g: g.add((KGR.制造业提质, KG.involves, KGR.涧西区)))
     assert result.violations == [
         "kgr:制造业提质 kg:involves: a kg:involves object must be a kg:Organization (or"
-        " Enterprise) (value kgr:涧西区)"
+        " Enterprise) or a kg:Project (value kgr:涧西区)"
     ]
+
+
+def test_involves_accepts_a_project(base: Graph) -> None:
+    def retype(g: Graph) -> None:  # the fixture's involved enterprise, now a project
+        g.set((KGR.洛轴, RDF.type, KG.Project))
+
+    assert broken(base, retype).conforms
 
 
 def test_plain_organization_is_an_organization(base: Graph) -> None:

@@ -136,11 +136,19 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         c for c in orgs
         if not any(a <= c.mention.start and c.mention.end <= b and b - a > c.mention.end - c.mention.start for a, b in others)
     ]
+    # projects named in a programme's own section belong to it (实施“产业强链”行动 … 推进X项目)
+    projects = [c for c in found.candidates if c.kind == "Project"]
     for start, end, owners, rule in scopes(doc, found):
         for c in named:
             if start <= c.mention.start < end:
                 for owner in owners:
                     ex.relations.append(Relation("involves", owner, c.name, c.mention, rule, 0.8))
+        if rule == "component-scope":
+            continue
+        for c in projects:
+            if start <= c.mention.start < end:
+                for owner in owners:
+                    ex.relations.append(Relation("involves", owner, c.name, c.mention, rule, 0.7))
     # a project named after an organisation involves it (洛轴时速350km高铁轴承产业化 → 洛轴)
     org_names: dict[str, str] = {}
     for c in orgs:
