@@ -64,6 +64,9 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.txt", True, "utf-8"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    "yuxi_district_2022": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

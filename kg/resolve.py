@@ -160,6 +160,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         for c in primary:
             # a slogan's part keeps the class its definition gives it (城乡融合发展试验区 is a goal there)
             weight = 2.0 if c.mention.rule in COMPONENT_RULES else 1.0
+            if c.kind == "Indicator":
+                weight = 0.5  # 瑞普药业、启明医疗分别新增…: a company counted, not an indicator
             if c.mention.rule in ("glossary-term", "quoted-programme", "quoted-slogan") and c.name[:1] in NUMERALS:
                 weight = 5.0  # “四好农村路” explained in the glossary: a numbered slogan, whatever its ending
             score[c.kind] += c.mention.confidence * weight

@@ -416,3 +416,20 @@ def test_a_share_named_after_its_total_and_per_capita_standards(tmp_path: Path) 
     assert ("出口", Decimal("2287.3"), "亿元") in meas
     assert ("城乡最低生活保障标准", Decimal("1080"), "元") in meas
     assert any(v == Decimal("1215.3") and u == "万剂次" for _, v, u in meas)
+
+
+def test_communities_unquoted_battles_and_plan_year_targets(tmp_path: Path) -> None:
+    p = tmp_path / "plan.txt"
+    p.write_text(
+        "政府工作报告\n——2022年1月5日在示例区第一届人民代表大会第二次会议上\n区长 张三\n各位代表：\n"
+        "一、2021年工作回顾\n完成城中街道文昌社区、北湖街道梅园社区等老旧小区改造。全面打赢蓝天、碧水、净土三大保卫战。\n"
+        "二、“十四五”目标任务和2022年总体要求\n全区经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
+    assert names["文昌社区"] == "Place" and names["城中街道"] == "Place"
+    ids = res.by_id()
+    parts = {ids[x.object].label for x in res.links if x.predicate == "hasComponent" and ids[x.subject].label == "三大保卫战"}
+    assert parts == {"蓝天", "碧水", "净土"}
+    assert any(m.indicator == "地区生产总值" and m.year == 2022 and m.is_target for m, _ in res.measurements)

@@ -19,7 +19,7 @@ from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
     "个百分点|个工作日|个月|万剂次|剂次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
-    "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤"
+    "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部"
 )
 NUMBER = re.compile(
     rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
@@ -76,7 +76,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         opening = doc.text[para.start : min(para.end, para.start + 40)]
         if re.search(r"过去一年|一年来|去年|过去五年|五年来|过去的一年|过去的五年", opening):
             return doc.metadata.year - 1, base  # a paragraph that looks back: achieved figures
-        if re.search(r"今年|新的一年|\d{4}年(?:主要预期目标|经济社会发展主要预期目标)", opening):
+        if re.search(r"今年|新的一年|\d{4}年(?:主要预期目标|经济社会发展主要预期目标)|主要预期目标是|^全[区县市]经济社会发展的?主要预期目标", opening):
             return doc.metadata.year, base
     for sec in reversed(doc.sections_at(pos)):
         t = sec.title

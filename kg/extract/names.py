@@ -31,6 +31,8 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 # verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
 # goes past them and _clean strips them when they lead the clause
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
+# names that open with a function word's character: 和平北路, 向阳镇 (but 拓宽和人民路 is "and")
+NAME_OPENERS = frozenset("和平 和谐 和美 和顺 和田 和兴 和林 向阳 向东 向前 向荣".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|至)")
@@ -59,7 +61,7 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
             j = max(text.rfind("（", 0, i - 1), text.rfind("(", 0, i - 1))
             if j < 0 or i - 1 - j > 5:  # （以下简称“X”）ends a definition, not a name
                 break
-        if singles and ch in "向和" and i >= 2 and (not NAME_CHAR.match(text[i - 2]) or any(text.endswith(v, 0, i - 1) for v in verbs)):
+        if singles and text[i - 1 : i + 1] in NAME_OPENERS and i >= 2 and (not NAME_CHAR.match(text[i - 2]) or any(text.endswith(v, 0, i - 1) for v in verbs)):
             i -= 1  # 、向阳镇, 打通和平北路: 向 and 和 start the name here, not a phrase
             break
         if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
@@ -81,7 +83,7 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     """Trim verbs and modifiers from the front of a name span; None when nothing name-like remains."""
     # 和平北路, 向阳镇: a name that starts like a function word, after a verb or delimiter
-    lead_ok = doc.text[a : a + 1] in ("和", "向") and a > 0 and _back_scan(doc.text, a + 1, limit=2) == a
+    lead_ok = doc.text[a : a + 2] in NAME_OPENERS and a > 0 and _back_scan(doc.text, a + 2, limit=3) == a
     d, _ = strip_verbs(doc.text[a:b])
     if not lead_ok and not (d and b - a - d <= 2 and doc.text[b - 1 : b] in ("路", "街")):  # 建设北路 is a road
         a += d
@@ -483,7 +485,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 
 NEXT_OK = re.compile(
-    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|[\u4e00-\u9fff]{1,3}段)"
+    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段)"
 )
 ADMIN_STOP = frozenset(
     "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -491,7 +493,7 @@ ADMIN_STOP = frozenset(
     "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心 东南 西南 东北 西北 中部 东部 西部 南部 北部".split()
 )
 POSITIONING = re.compile(r"核心|重要|区域性|一流|标杆|领先|龙头|高地")
-ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "市")
+ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "社区", "市")
 GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
 
 
@@ -626,8 +628,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 None,
             )
             if outer is None and suf in ADMIN_SUFFIXES and len(name) - len(suf) > 4:
-                chain = re.fullmatch(r"((?:[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|村)){2,4})", name)
-                units = re.findall(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|村)", name) if chain else []
+                chain = re.fullmatch(r"((?:[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)){2,4})", name)
+                units = re.findall(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)", name) if chain else []
                 if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村" for u in units):
                     units = []  # 美丽乡村示范村 is not a chain of places
                 if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it

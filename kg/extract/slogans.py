@@ -118,9 +118,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.candidates.append(Candidate(name, "Action" if name.endswith("行动") else "Initiative", ev))
         elif NAMED_SUFFIX.match(tail) and 2 <= len(name) <= 12 and not re.search(r"[，。、]", name):
             suffix = NAMED_SUFFIX.match(tail).group(1)
-            if suffix in ("改革", "行动", "计划", "工程", "战略"):
+            if suffix in ("改革", "行动", "计划", "工程", "战略", "活动"):
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
-                kind = {"战略": "Strategy", "行动": "Action"}.get(suffix, "Initiative")  # 深化“千企数改”行动
+                kind = {"战略": "Strategy", "行动": "Action", "活动": "Action", "计划": "Action"}.get(suffix, "Initiative")  # 深化“千企数改”行动
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
     for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
@@ -171,7 +171,7 @@ def _dash_goals(doc: Document, limit: int) -> Extraction:
 
 COUNTED = re.compile(
     r"((?:[^、，。；：“”\n]{2,10}、)+[^、，。；：“”\n]{2,10}?)([两三四五六七八九十])大"
-    r"([\u4e00-\u9fff]{2,8}?(?:产业|行业|集群|板块|基地|工程|行动|战略|中心|平台|服务业|工作))"
+    r"([\u4e00-\u9fff]{2,8}?(?:产业|行业|集群|板块|基地|工程|行动|战略|中心|平台|服务业|工作)|攻坚战|保卫战)"
 )
 
 
