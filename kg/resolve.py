@@ -181,6 +181,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue  # …but “和美乡村” is a quoted name that merely starts like a clause
         if kind not in ENTITY_CLASSES:
             continue
+        if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"等|.的.", label):
+            continue  # 养老等基本生活服务功能的社区商圈: a description, not a name
         aliases = sorted(n for n in all_names if n != label and n)
         mentions = sorted({(c.mention.start, c.mention.end): c.mention for c in cands}.values(), key=lambda m: (m.start, m.end))
         definition = next((c.definition for c in cands if c.definition), None)

@@ -433,3 +433,15 @@ def test_communities_unquoted_battles_and_plan_year_targets(tmp_path: Path) -> N
     parts = {ids[x.object].label for x in res.links if x.predicate == "hasComponent" and ids[x.subject].label == "三大保卫战"}
     assert parts == {"蓝天", "碧水", "净土"}
     assert any(m.indicator == "地区生产总值" and m.year == 2022 and m.is_target for m, _ in res.measurements)
+
+
+def test_chains_of_stages_and_descriptions_are_not_names(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作安排\n构建众创空间—孵化器—产业园全链条孵化体系。打造具有养老等基本生活服务功能的社区商圈。"
+        "严控高排放项目，引进外资项目12个。推动东港区的企业上市。打造万达广场—长申国际商圈。\n",
+    )
+    labels = {e.label for e in res.entities if e.kind in ("Enterprise", "Organization", "Project", "Platform", "Place")}
+    assert not labels & {"众创空间", "孵化器", "产业园", "高排放项目", "外资项目", "东港区的"}
+    assert not any("等" in x or "的" in x for x in labels)
+    assert {"万达广场", "长申国际"} <= labels

@@ -35,10 +35,10 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 NAME_OPENERS = frozenset("和平 和谐 和美 和顺 和田 和兴 和林 向阳 向东 向前 向荣".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|至)")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|至|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
-    r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
+    r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
@@ -107,8 +107,8 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
         return None  # 青溪镇省级特色小镇: a place and an honour, not a name
     lead_ok = lead_ok and name[:1] in ("和", "向")
-    if "等" in name[1:]:
-        return None  # 焦化路等断头路: a list and its category, not a name
+    if "等" in name[1:] or name.endswith("的"):
+        return None  # 焦化路等断头路: a list and its category, not a name; 东港区的…: a clause
     if b - a < 2 or is_junk(("名" + unquote(name)[1:]) if lead_ok else unquote(name)) or BAD_START.match(name):
         return None
     return a, b
@@ -277,6 +277,9 @@ def _dash_pairs(doc: Document, found: Extraction) -> Extraction:
         text = doc.text[a0 : c.mention.end]
         left, _, right = text.partition("—")
         right_core = re.sub(r"(高品质消费带|消费带|商圈|片区)$", "", right)
+        endings = {suf for suf, _c, _f in load().suffixes}
+        if any(p in load().generic or p in endings for p in (left, right_core)):
+            continue  # 众创空间—孵化器—产业园: a chain of stages, not two landmarks
         for part, off in ((left, 0), (right_core, len(left) + 1)):
             a, b = a0 + off, a0 + off + len(part)
             if len(part) < 2 or (a, b) in seen:
