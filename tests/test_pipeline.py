@@ -445,3 +445,19 @@ def test_chains_of_stages_and_descriptions_are_not_names(tmp_path: Path) -> None
     assert not labels & {"众创空间", "孵化器", "产业园", "高排放项目", "外资项目", "东港区的"}
     assert not any("等" in x or "的" in x for x in labels)
     assert {"万达广场", "长申国际"} <= labels
+
+
+def test_glossary_entries_without_a_colon(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n加快建设“三区”，推进“两带”建设。\n附件：名词解释\n"
+        "1、“三区”是指先进制造业引领区、科技创新示范区、开放合作先行区。\n"
+        "2.“两带”——指沿江产业带、沿湖生态带。\n",
+    )
+    ids = res.by_id()
+    parts: dict[str, set[str]] = {}
+    for link in res.links:
+        if link.predicate == "hasComponent":
+            parts.setdefault(ids[link.subject].label, set()).add(ids[link.object].label)
+    assert parts["三区"] == {"先进制造业引领区", "科技创新示范区", "开放合作先行区"}
+    assert parts["两带"] == {"沿江产业带", "沿湖生态带"}

@@ -27,6 +27,11 @@ GOV_RE = re.compile(r"^(.{2,20}?)人民政府")
 MEETING_RE = re.compile(r"在(.{2,30}?)第([一二三四五六七八九十\d]+)届人民代表大会")
 ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|新区|省|市|区|县|旗|州|盟)")
 OPENING_RE = re.compile(r"^各位代表")
+# 1、“三区”是指…, “三区”，指…, 1. 三区——指…: entries without a colon
+ENTRY_ALT = re.compile(
+    r"^(?:[\[〔【(（]?\d{1,2}[\]〕】)）]?[、.．]?\s*)?"
+    r"(“[^“”]{1,24}”[^：:。，；“”\s]{0,12}?|[^：:。，；“”\s]{2,12}?)\s*[，,]?\s*(?:——|—|是(?=指)|(?=指|即))(.+)$"
+)
 ENTRY_RE = re.compile(
     r"^(?:[\[〔【(（]?\d{1,2}[\]〕】)）]?[、.．]?\s*)?"
     r"([“\"]?[^：:。，；]{1,24}?[”\"]?[^：:。，；]{0,12}?)\s*[：:]\s*(.+)$"
@@ -223,7 +228,7 @@ def glossary(text: str, paras: tuple[Span, ...], secs: tuple[Section, ...]) -> t
     for p in paras:
         if not (g.start < p.start <= g.end):
             continue
-        m = ENTRY_RE.match(p.text)
+        m = ENTRY_RE.match(p.text) or ENTRY_ALT.match(p.text)
         if not m:
             continue
         term = m.group(1).strip()
