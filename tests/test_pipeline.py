@@ -461,3 +461,16 @@ def test_glossary_entries_without_a_colon(tmp_path: Path) -> None:
             parts.setdefault(ids[link.subject].label, set()).add(ids[link.object].label)
     assert parts["三区"] == {"先进制造业引领区", "科技创新示范区", "开放合作先行区"}
     assert parts["两带"] == {"沿江产业带", "沿湖生态带"}
+
+
+def test_region_in_its_parent_and_units_in_the_region(tmp_path: Path) -> None:
+    p = tmp_path / "units.txt"
+    p.write_text(
+        "政府工作报告\n——2024年1月9日在并州市北原区第三届人民代表大会第四次会议上\n北原区人民政府区长 张三\n各位代表：\n"
+        "一、2024年工作安排\n支持向阳镇、石门镇发展特色产业。推进新城街道胜利北街、兴华街道纺织街等片区有机更新。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    ids = res.by_id()
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert {("北原区", "并州市"), ("向阳镇", "北原区"), ("石门镇", "北原区"), ("胜利北街", "新城街道")} <= located

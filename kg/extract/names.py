@@ -630,9 +630,12 @@ def _by_suffix(doc: Document) -> Extraction:
                 ),
                 None,
             )
-            if outer is None and suf in ADMIN_SUFFIXES and len(name) - len(suf) > 4:
-                chain = re.fullmatch(r"((?:[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)){2,4})", name)
-                units = re.findall(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)", name) if chain else []
+            street_chain = name.endswith(("街", "路")) and re.match(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|社区|村|区|县)", name)
+            if outer is None and (suf in ADMIN_SUFFIXES or street_chain) and len(name) - len(suf) > 4:
+                unit = r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)"
+                # 龙门县石桥镇柳河村, 新城街道胜利北街: admin units, the last may be a street or road
+                chain = re.fullmatch(rf"((?:{unit}){{1,3}}(?:{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)))", name)
+                units = re.findall(rf"{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)$", name) if chain else []
                 if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村" for u in units):
                     units = []  # 美丽乡村示范村 is not a chain of places
                 if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it

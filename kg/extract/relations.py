@@ -88,6 +88,43 @@ def _programme_scopes(
 SITED = ("Project", "Platform", "Organization", "Enterprise", "Place")
 
 
+LOWER_UNITS = {"市": ("区", "县"), "州": ("县", "市"), "县": ("镇", "乡"), "区": ("街道", "镇", "乡"), "旗": ("镇", "苏木")}
+
+
+def _region_hierarchy(doc: Document, found: Extraction, so_far: Extraction) -> Extraction:
+    """The report's region in its parent (…在并州市北原区第三届人民代表大会… → 北原区 in 并州市)
+    and the region's own units (江城区, 海澄区 in a 南溪市 report) in the region."""
+    from kg.ingest.structure import ADMIN_RE, MEETING_RE
+
+    ex = Extraction()
+    region = doc.metadata.region
+    if not region:
+        return ex
+    mm = MEETING_RE.search(doc.metadata.meeting or "")
+    units = ADMIN_RE.findall(mm.group(1)) if mm else []
+    if len(units) >= 2 and units[-1] == region:
+        parent = units[-2]
+        k = doc.text.find(parent + region)
+        if k >= 0:
+            ex.candidates.append(Candidate(parent, "Place", mention(doc, k, k + len(parent), "region-parent", 0.8)))
+            ev = mention(doc, k, k + len(parent) + len(region), "region-parent", 0.8)
+            ex.relations.append(Relation("locatedIn", region, parent, ev, "region-parent", 0.8))
+    lower = LOWER_UNITS.get(region[-1:], ())
+    placed = {r.subject for r in (*found.relations, *so_far.relations) if r.predicate == "locatedIn"}
+    known = load().places
+    seen: set[str] = set()
+    for c in found.candidates:
+        name = c.name
+        if (
+            c.kind != "Place" or name in seen or name == region or name in placed or name in known
+            or not name.endswith(lower) or c.mention.rule == "name-match"
+        ):
+            continue
+        seen.add(name)
+        ex.relations.append(Relation("locatedIn", name, region, c.mention, "region-unit", 0.6))
+    return ex
+
+
 def _stated_locations(doc: Document, found: Extraction) -> Extraction:
     """Locations the text states: X位于Y, 位于Y的X, 在Y(布局)建设X.
 
@@ -295,6 +332,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 if c.name.startswith(p) and not inner:
                     break
     ex.extend(_stated_locations(doc, found))
+    ex.extend(_region_hierarchy(doc, found, ex))
     # an action programme aligns with the strategies its section names
     strategies = [c for c in found.candidates if c.kind == "Strategy"]
     for start, end, owners, rule in scopes(doc, found):
