@@ -474,3 +474,15 @@ def test_region_in_its_parent_and_units_in_the_region(tmp_path: Path) -> None:
     ids = res.by_id()
     located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
     assert {("北原区", "并州市"), ("向阳镇", "北原区"), ("石门镇", "北原区"), ("胜利北街", "新城街道")} <= located
+
+
+def test_quoted_policies_are_initiatives_but_metaphors_are_not(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作安排\n推行“拿地即开工”，深化“证照联办”改革，推广“网格+”治理模式。"
+        "牢牢抓住项目建设“牛鼻子”，着力打造“千亿强区”，提供“保姆式”服务。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("拿地即开工") == "Initiative" and kinds.get("网格+") == "Initiative"
+    assert any(k.startswith("证照联办") for k in kinds)
+    assert not {"牛鼻子", "千亿强区", "保姆式"} & set(kinds)

@@ -14,6 +14,7 @@ from kg.extract.common import (
     QUOTED,
     component_class,
     emit_parts,
+    is_junk,
     is_slogan,
     mention,
     slogan_count,
@@ -122,6 +123,15 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
                 kind = {"战略": "Strategy", "行动": "Action", "活动": "Action", "计划": "Action"}.get(suffix, "Initiative")  # 深化“千企数改”行动
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
+            elif POLICY_TERM.fullmatch(name):  # “网格+”治理模式
+                ex.candidates.append(Candidate(name, "Initiative", mention(doc, q.start(1), q.end(1), "quoted-initiative", 0.6)))
+        elif (
+            POLICY_TERM.fullmatch(name)
+            and (POLICY_VERB.search(body[max(0, q.start() - 6) : q.start()]) or POLICY_TAIL.match(tail))
+            and not is_junk(name)
+            and not name.endswith("式")
+        ):  # 推行“拿地即开工”, 建设“未来社区”, “枫桥经验”: a named policy or model
+            ex.candidates.append(Candidate(name, "Initiative", mention(doc, q.start(1), q.end(1), "quoted-initiative", 0.6)))
     for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
@@ -298,6 +308,9 @@ def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
     return ex
 
 
+POLICY_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}\+?")
+POLICY_VERB = re.compile(r"(推行|推进|实施|深化|开展|落实|推广|探索|坚持和发展|擦亮|叫响|打响|升级)$")
+POLICY_TAIL = re.compile(r"^(模式|机制|品牌|服务|制度|试点|体系|理念|经验|平台|治理|场景)")
 HONOUR = re.compile(
     r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|被授予|跻身)"
     r"((?:全国|国家|中国|全省|省级|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff]{2,14}?"
