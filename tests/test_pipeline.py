@@ -486,3 +486,16 @@ def test_quoted_policies_are_initiatives_but_metaphors_are_not(tmp_path: Path) -
     assert kinds.get("拿地即开工") == "Initiative" and kinds.get("网格+") == "Initiative"
     assert any(k.startswith("证照联办") for k in kinds)
     assert not {"牛鼻子", "千亿强区", "保姆式"} & set(kinds)
+
+
+def test_unquoted_campaigns_are_actions(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2023年工作安排\n实施农村人居环境整治提升五年行动，深入开展安全生产专项整治三年行动。实施十大行动。\n")
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["农村人居环境整治提升五年行动"] == "Action"
+    assert kinds["安全生产专项整治三年行动"] == "Action"
+    assert kinds.get("十大行动") != "Action"
+
+
+def test_national_bodies_are_organizations(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2021年工作回顾\n1类创新药获国家药品监督管理局批准上市。\n")
+    assert {e.label: e.kind for e in res.entities}.get("国家药品监督管理局") == "Organization"

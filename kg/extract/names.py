@@ -240,6 +240,8 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
 GOV_BODY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与好经由向会]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
     r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|[^\u4e00-\u9fff])"
+    # 国家药品监督管理局, 国家发展改革委: a national ministry, bureau or commission
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与经由向获被]))(国家[\u4e00-\u9fff]{2,10}?(?:总局|局|部|委员会|发展改革委|署))(?=[^\u4e00-\u9fff]|批准|批复|支持|认定|授予|等|和|与|的)"
 )
 
 
@@ -247,7 +249,7 @@ def _government_bodies(doc: Document) -> Extraction:
     """省人社厅, 省教育厅, 市发改委: a level, a short department name and an office ending."""
     ex = Extraction()
     for m in GOV_BODY.finditer(doc.text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         a, b = m.start(g), m.end(g)
         if doc.text[a - 1 : a] in ("全", "本", "各") or b - a < 3:
             continue

@@ -135,6 +135,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     for m in re.finditer(r"(?:实施|推进|开展|打好|打赢|深化|推动|启动|抓好|聚焦)(([一二三四五六七八九十]{1,2}|\d{1,2})[大项](?:专项行动|攻坚行动|行动|工程|攻坚战|攻坚|战略|任务|举措))", body):
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
+    for m in UNQUOTED_CAMPAIGN.finditer(body):  # 实施农村人居环境整治提升五年行动
+        name = m.group(1)
+        if not is_junk(name) and "、" not in name and not re.match(r"[一二三四五六七八九十\d]+[大项]", name):
+            ex.candidates.append(Candidate(name, "Action", mention(doc, m.start(1), m.end(1), "campaign", 0.65)))
     ex.extend(_quoted_then_count(doc, body))
     for m in HONOUR.finditer(body):  # 成功创建全国文明城市, 入选全国乡村旅游重点村
         ex.candidates.append(Candidate(m.group(1), "Award", mention(doc, m.start(1), m.end(1), "honour", 0.7)))
@@ -308,6 +312,9 @@ def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
     return ex
 
 
+UNQUOTED_CAMPAIGN = re.compile(
+    r"(?:深入实施|组织实施|实施|深入开展|开展|启动|推进)([\u4e00-\u9fff]{4,14}?(?:[一二三四五六七八九十]年)?(?:专项)?行动)(?=[，。；、（]|$)"
+)
 POLICY_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}\+?")
 POLICY_VERB = re.compile(r"(推行|推进|实施|深化|开展|落实|推广|探索|坚持和发展|擦亮|叫响|打响|升级)$")
 POLICY_TAIL = re.compile(r"^(模式|机制|品牌|服务|制度|试点|体系|理念|经验|平台|治理|场景)")
