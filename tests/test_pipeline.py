@@ -499,3 +499,14 @@ def test_unquoted_campaigns_are_actions(tmp_path: Path) -> None:
 def test_national_bodies_are_organizations(tmp_path: Path) -> None:
     res = _resolved(tmp_path, "一、2021年工作回顾\n1类创新药获国家药品监督管理局批准上市。\n")
     assert {e.label: e.kind for e in res.entities}.get("国家药品监督管理局") == "Organization"
+
+
+def test_route_sections_ports_and_regions(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2021年工作回顾\n沧澜地铁3号线玉溪段土建工程基本完成。开通至天津港、青岛港的海铁联运班列。拓展东南亚、中东市场。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["沧澜地铁3号线玉溪段"] == "Project"
+    assert kinds["天津港"] == "Platform" and kinds["青岛港"] == "Platform"
+    assert kinds["东南亚"] == "Place" and kinds["中东"] == "Place"

@@ -35,7 +35,7 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 NAME_OPENERS = frozenset("和平 和谐 和美 和顺 和田 和兴 和林 向阳 向东 向前 向荣".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|至|三级|二级|一级)")
+BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
@@ -87,7 +87,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     d, _ = strip_verbs(doc.text[a:b])
     if not lead_ok and not (d and b - a - d <= 2 and doc.text[b - 1 : b] in ("路", "街")):  # 建设北路 is a road
         a += d
-    if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据":
+    if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据至":
         a += 1  # 以北原科创城为核心: the preposition is not part of the name
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
@@ -134,6 +134,24 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_trade_names(doc, ex))
     ex.extend(_trade_name_lists(doc))
     ex.extend(_under_construction(doc, ex))
+    ex.extend(_route_sections(doc))
+    return ex
+
+
+ROUTE_SECTION = re.compile(
+    r"((?:城际铁路|高速铁路|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|国道|省道|快速路|大道)"
+    r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线)"
+)
+
+
+def _route_sections(doc: Document) -> Extraction:
+    """深南城际铁路南溪段, 沧澜地铁3号线玉溪段: the local section of a route is a project."""
+    ex = Extraction()
+    for m in ROUTE_SECTION.finditer(doc.text):
+        a = _back_scan(doc.text, m.start(), limit=12)
+        span = _clean(doc, a, m.end())
+        if span and span[1] - span[0] > len(m.group(1)):
+            ex.candidates.append(_cand(doc, span[0], span[1], "Project", "route-section", 0.8))
     return ex
 
 
