@@ -510,3 +510,14 @@ def test_route_sections_ports_and_regions(tmp_path: Path) -> None:
     assert kinds["沧澜地铁3号线玉溪段"] == "Project"
     assert kinds["天津港"] == "Platform" and kinds["青岛港"] == "Platform"
     assert kinds["东南亚"] == "Place" and kinds["中东"] == "Place"
+
+
+def test_project_names_ending_in_their_work(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n胜利北街棚户区改造项目顺利完工，启动向阳镇西营村城中村改造项目。推进安置房建设项目、村庄改造项目。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["胜利北街棚户区改造项目"] == "Project"
+    assert any(k.endswith("西营村城中村改造项目") for k in kinds)
+    assert "安置房建设项目" not in kinds and "村庄改造项目" not in kinds

@@ -552,7 +552,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 洛阳国家大学 | 科技园: the name goes on
             if not (strong_end or suf in ADMIN_SUFFIXES or short_admin or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
-            a = _back_scan(doc.text, m.start(), limit=24)
+            # 胜利北街棚户区改造项目: a project's name may end in the work it does
+            a = _back_scan(doc.text, m.start(), limit=24, first=suf not in ("项目", "工程"))
             if cls == "Project" and a > 1 and doc.text[a - 1] in "及与" and doc.text[a - 2] not in "参给赋授":
                 # 茶叶精深加工及仓储物流中心项目: one project whose object is two things,
                 # unless the left part is a name of its own (A项目及B项目)
@@ -596,6 +597,12 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and GENERIC_PROJECT.match(name):
                 continue
             stem = name[: -len(suf)]
+            if suf == "工程" and doc.text[span[0] : span[1]].count("”") >= 2:
+                continue  # “小巨人”“隐形冠军”企业培育工程: a programme named by its quoted parts
+            if suf in ("项目", "工程"):
+                core = re.sub(r"(提升改造|改造提升|建设|改造|提升|培育|谋划|启动|更新)$", "", stem)
+                if core != stem and (core in lex.generic or is_descriptive(core) or "体系" in core or len(core) < 2):
+                    continue  # 安置房建设项目, 村庄改造项目: a kind of work, not one named project
             if short_admin and (
                 len(stem) != 2
                 or stem in ADMIN_STOP
