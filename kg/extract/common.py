@@ -82,7 +82,13 @@ def is_junk(name: str) -> bool:
         return True
     if name in load().generic:
         return True
+    if name[:2] in NAME_OPENERS:
+        return False  # 向阳镇…, 和平北路: the function word's character opens a name
     return bool(re.match(r"^(的|了|和|与|及|等|是|在|把|将|对|为|以|从|由|向)", name))
+
+
+# names that open with a function word's character: 和平北路, 向阳镇 (but 拓宽和人民路 is "and")
+NAME_OPENERS = frozenset("和平 和谐 和美 和顺 和田 和兴 和林 向阳 向东 向前 向荣".split())
 
 
 def component_class(name: str) -> str:

@@ -13,6 +13,7 @@ import re
 from kg.extract.common import (
     DELIMS,
     FALSE_ENDINGS,
+    NAME_OPENERS,
     is_junk,
     is_slogan,
     mention,
@@ -31,8 +32,6 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 # verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
 # goes past them and _clean strips them when they lead the clause
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
-# names that open with a function word's character: 和平北路, 向阳镇 (but 拓宽和人民路 is "and")
-NAME_OPENERS = frozenset("和平 和谐 和美 和顺 和田 和兴 和林 向阳 向东 向前 向荣".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
 BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
