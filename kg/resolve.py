@@ -239,17 +239,11 @@ def _abbreviation_pairs(names: list[str], kinds_of: dict[str, set[str]]) -> list
 def _abbreviates(short: str, long: str) -> bool:
     if len(short) < 3 or len(long) <= len(short):
         return False
-    if "—" in short:
+    if "—" in short:  # the same two landmarks, in either order; the long form may add an ending
         ps, pl = short.split("—"), long.split("—")
         if len(ps) != 2 or len(pl) != 2:
             return False
-        for first, second in (pl, pl[::-1]):
-            if ps[0] == first and second.startswith(ps[1]) and len(second) - len(ps[1]) <= 4:
-                return True
-            if ps[0] == second.rstrip() and first == ps[1]:
-                return True
-        rest = pl[1]
-        return ps[0] == pl[1][: len(ps[0])] and ps[1] == pl[0] and len(rest) - len(ps[0]) <= 4
+        return any(a == pl[0] and pl[1].startswith(b) and len(pl[1]) - len(b) <= 4 for a, b in (ps, ps[::-1]))
     if "—" in long or short in long:
         return False
     for q in QUALIFIERS:

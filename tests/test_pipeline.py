@@ -211,6 +211,16 @@ def test_slogan_parts_named_before_a_predicate(tmp_path: Path) -> None:
     assert parts == {"澄岭经济开发区", "北山工业园", "南屏产业园", "临江物流园"}
 
 
+def _components(res: Resolved) -> dict[str, list[str]]:
+    """Parent label → its parts' labels, in the order the text gives them."""
+    ids = res.by_id()
+    parts: dict[str, list[str]] = {}
+    for link in sorted(res.links, key=lambda x: (x.ordinal or 0, x.object)):
+        if link.predicate == "hasComponent":
+            parts.setdefault(ids[link.subject].label, []).append(ids[link.object].label)
+    return parts
+
+
 def _resolved(tmp_path: Path, body: str) -> Resolved:
     p = tmp_path / "probe.txt"
     p.write_text(
@@ -331,11 +341,7 @@ def test_slogan_parts_from_anchors_acronyms_counts_and_digit_codes(tmp_path: Pat
         "3．“三旧”改造：对旧城镇、旧厂房、旧村庄进行改造。\n"
         "4．“放管服”改革：简政放权、放管结合、优化服务改革。\n",
     )
-    ids = res.by_id()
-    parts: dict[str, list[str]] = {}
-    for link in sorted(res.links, key=lambda x: (x.ordinal or 0, x.object)):
-        if link.predicate == "hasComponent":
-            parts.setdefault(ids[link.subject].label, []).append(ids[link.object].label)
+    parts = _components(res)
     assert parts["三大千亿级产业集群"] == ["新能源汽车零部件", "电子信息", "绿色石化"]
     assert parts["三项工程"] == ["粤菜师傅", "广东技工", "南粤家政"]
     assert parts["一核两翼"] == ["一核", "两翼"]
@@ -395,11 +401,7 @@ def test_digit_code_parts_listed_and_glossary_anchors(tmp_path: Path) -> None:
         "2、“一核两翼”：以石泉县城为核心，以东镇、西镇为两翼，带动全县发展。\n"
         "3、“四化同步、五区共兴”：“五区共兴”指甲经济区、乙经济区、丙生态示范区协同共兴。\n",
     )
-    ids = res.by_id()
-    parts: dict[str, set[str]] = {}
-    for link in res.links:
-        if link.predicate == "hasComponent":
-            parts.setdefault(ids[link.subject].label, set()).add(ids[link.object].label)
+    parts = {parent: set(children) for parent, children in _components(res).items()}
     code = next(k for k in parts if k.startswith("1+3+N"))
     assert parts[code] == {"石泉粮油园区", "云雾茶叶园区", "石门生猪园区", "桃源柑橘园区"}
     assert parts["一核两翼"] == {"一核", "两翼"} and parts["两翼"] == {"东镇", "西镇"}
@@ -454,11 +456,7 @@ def test_glossary_entries_without_a_colon(tmp_path: Path) -> None:
         "1、“三区”是指先进制造业引领区、科技创新示范区、开放合作先行区。\n"
         "2.“两带”——指沿江产业带、沿湖生态带。\n",
     )
-    ids = res.by_id()
-    parts: dict[str, set[str]] = {}
-    for link in res.links:
-        if link.predicate == "hasComponent":
-            parts.setdefault(ids[link.subject].label, set()).add(ids[link.object].label)
+    parts = {parent: set(children) for parent, children in _components(res).items()}
     assert parts["三区"] == {"先进制造业引领区", "科技创新示范区", "开放合作先行区"}
     assert parts["两带"] == {"沿江产业带", "沿湖生态带"}
 
