@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract.common import is_junk
 from kg.extract.relations import ABBREVIATIONS, abbreviate
 from kg.iri import mint
-from kg.lexicon import load
+from kg.lexicon import is_descriptive, load
 from kg.model import Document, Extraction, Measurement, Mention, Warning
 from kg.vocab import ENTITY_CLASSES
 
@@ -82,6 +82,7 @@ class _UnionFind:
 
 def resolve(doc: Document, ex: Extraction) -> Resolved:
     lex = load()
+    region_short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
     uf = _UnionFind()
     kinds_of: dict[str, set[str]] = defaultdict(set)
     for c in ex.candidates:
@@ -183,6 +184,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue
         if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"等|.的.", label):
             continue  # 养老等基本生活服务功能的社区商圈: a description, not a name
+        if kind in ("Project", "Platform", "Place") and _place_slogan(label, region_short):
+            continue  # 平安南溪, 美丽枫桥, 技能清河: a slogan about the place
         aliases = sorted(n for n in all_names if n != label and n)
         mentions = sorted({(c.mention.start, c.mention.end): c.mention for c in cands}.values(), key=lambda m: (m.start, m.end))
         definition = next((c.definition for c in cands if c.definition), None)
@@ -260,6 +263,14 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     it = iter(head_l)
     return all(ch in it for ch in head_s)
+
+
+def _place_slogan(label: str, region_short: str) -> bool:
+    """平安南溪, 技能清河: a two-character aim or a descriptive word before the report's own place."""
+    if len(region_short) < 2 or not label.endswith(region_short) or label == region_short:
+        return False
+    lead = label[: -len(region_short)]
+    return is_descriptive(lead) or (len(lead) == 2 and lead[0] not in "东西南北中新老大小上下")
 
 
 def _label(cands: list, all_names: set[str], lex_aliases: dict[str, tuple[str, str]], strategies: dict[str, str]) -> str:

@@ -519,3 +519,16 @@ def test_project_names_ending_in_their_work(tmp_path: Path) -> None:
     assert kinds["胜利北街棚户区改造项目"] == "Project"
     assert any(k.endswith("西营村城中村改造项目") for k in kinds)
     assert "安置房建设项目" not in kinds and "村庄改造项目" not in kinds
+
+
+def test_positioning_goals_categories_and_place_slogans_are_not_typed_names(tmp_path: Path) -> None:
+    p = tmp_path / "slogans.txt"
+    p.write_text(
+        "政府工作报告\n——2021年1月5日在清河县第一届人民代表大会第二次会议上\n清河县人民政府县长 张三\n各位代表：\n"
+        "一、2021年工作安排\n加快建设“一基地三区”。帮扶相邻县、薄弱村发展，建设平安清河、技能清河。\n"
+        "附：名词解释\n1.“一基地三区”：“一基地”即全国优质粮食生产基地；“三区”即城乡融合发展示范区、食品加工集聚区、生态宜居示范区。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    typed = {e.label for e in res.entities if e.kind in ("Enterprise", "Organization", "Project", "Platform", "Place")}
+    assert not typed & {"全国优质粮食生产基地", "城乡融合发展示范区", "食品加工集聚区", "相邻县", "薄弱村", "平安清河", "技能清河"}

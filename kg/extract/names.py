@@ -624,9 +624,6 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 沈海高速南溪(段): a section of a route, not a place
             if re.match(r"[一二三四五六七八九十百千万]", stem) and re.search(r"[百千万][县镇村乡]", name):
                 continue  # 百县千镇(万村): a counted slogan
-            region = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
-            if len(region) >= 2 and name.endswith(region) and is_descriptive(name[: -len(region)]) and len(name) > len(region):
-                continue  # 平安南溪, 美丽枫桥: a slogan about the place
             if cls == "Place" and "至" in stem:  # 北原至石岭县: the destination is the place
                 span = (span[0] + name.rfind("至") + 1, span[1])
                 name, stem = doc.text[span[0] : span[1]], stem[stem.rfind("至") + 1 :]
