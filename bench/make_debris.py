@@ -67,6 +67,9 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "yuxi_district_2022": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    "lanping_city_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

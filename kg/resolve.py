@@ -111,6 +111,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
                 uf.union(s, p + s)
         for tail in PLACE_TAILS:
             if "Place" in ks and (s + tail) in name_set and "Place" in kinds_of[s + tail] and len(s) >= 2:
+                if s[-1] in "江河湖山溪海" and s not in lex.places:
+                    continue  # 岚江 (a river) and 岚江区 (a district named after it) are two places
                 uf.union(s, s + tail)
     # 南溪恒信电子有限公司 / 恒信电子: a legal name is often the trade name behind a place
     places = sorted({n for n in names if "Place" in kinds_of[n]} | set(lex.places), key=len, reverse=True)

@@ -532,3 +532,31 @@ def test_positioning_goals_categories_and_place_slogans_are_not_typed_names(tmp_
     res = build_report(p).resolved
     typed = {e.label for e in res.entities if e.kind in ("Enterprise", "Organization", "Project", "Platform", "Place")}
     assert not typed & {"全国优质粮食生产基地", "城乡融合发展示范区", "食品加工集聚区", "相邻县", "薄弱村", "平安清河", "技能清河"}
+
+
+def test_lessons_from_a_city_report_written_blind(tmp_path: Path) -> None:
+    p = tmp_path / "city.txt"
+    p.write_text(
+        "政府工作报告\n——2023年1月5日在岚平市第一届人民代表大会第二次会议上\n岚平市人民政府市长 张三\n各位代表：\n"
+        "一、2022年工作回顾\n主动服务长江经济带发展、长江中游城市群建设和中部地区崛起等国家战略。与湖南省岳阳市签订合作协议。"
+        "岚光科技Mini LED背光模组项目投产。推进岚江综合治理二期工程，岚江区以城市更新带动消费。全面落实河湖长制、林长制。"
+        "接待游客恢复至2019年的86.3%，开展送戏下乡演出1200场次。以白鹭湖、长江、岚平古城为依托，打造“一湖一江一古城”全域旅游格局。\n"
+        "二、2023年工作安排\n开工建设岚平至清潭一级公路，加快沿江高铁岚平段建设。\n"
+        "附：名词解释\n〔1〕“一核两翼”：“一核”即由岚江区、东津区构成的中心城区；“两翼”即沿江的白鹭湖市和枫林县。\n"
+        "〔2〕“十百千”：即建设10个县级区域养老服务中心、100个乡镇（街道）综合养老服务中心、1000个村（社区）养老服务点。\n",
+        encoding="utf-8",
+    )
+    res = build_report(p).resolved
+    names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
+    assert names["中部地区崛起"] == "Strategy" and names["长江中游城市群建设"] == "Strategy"
+    assert names["岳阳市"] == "Place"
+    assert names["岚光科技Mini LED背光模组项目"] == "Project"
+    assert names["岚江区"] == "Place"
+    assert names["岚平至清潭一级公路"] == "Project" and names["沿江高铁岚平段"] == "Project"
+    assert names["林长制"] == "Initiative"
+    meas = {(m.value, m.unit, m.year) for m, _ in res.measurements}
+    assert (Decimal("86.3"), "%", 2022) in meas and (Decimal("1200"), "场次", 2022) in meas
+    parts = {k: set(v) for k, v in _components(res).items()}
+    assert parts["一湖一江一古城"] == {"一湖", "一江", "一古城"} and parts["一古城"] == {"岚平古城"}
+    assert parts["一核"] == {"岚江区", "东津区"} and parts["两翼"] == {"白鹭湖市", "枫林县"}
+    assert parts["十百千"] == {"县级区域养老服务中心", "乡镇（街道）综合养老服务中心", "村（社区）养老服务点"}

@@ -103,6 +103,8 @@ def component_class(name: str) -> str:
     lex = load().aliases.get(name)
     if lex:
         return lex[1]
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(区|县|市|镇|乡|街道)", name) and not is_descriptive(name[:2]):
+        return "Place"  # 一核即由岚江区、东津区构成: districts as a slogan's parts
     sc = suffix_class(name)
     if sc and sc[1] >= 0.7 and not name.endswith(FALSE_ENDINGS):
         stem = next(name[: -len(suf)] for suf, _c, _f in load().suffixes if name.endswith(suf))

@@ -62,7 +62,13 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     clauses = [(mm.start(), mm.group()) for mm in re.finditer(r"[^，]+", text)]
     if not clauses:
         return []
-    off, clause = max(clauses, key=lambda c: (c[1].count("、"), -c[0]))
+    off, clause = max(clauses, key=lambda c: (c[1].count("、") + c[1].count("和"), -c[0]))
+    made_of = re.match(r"^(?:由)?(.+?)(?:构成|组成)的", clause)
+    if made_of and re.search(r"[、和]", made_of.group(1)):  # 由岚江区、东津区构成的中心城区
+        off, clause = off + made_of.start(1), made_of.group(1)
+    lead_de = re.match(r"^[^、和]{1,6}的(?=[^、]+[、和])", clause)
+    if lead_de:  # 沿江的白鹭湖市和枫林县: the modifier describes, the names follow
+        off, clause = off + lead_de.end(), clause[lead_de.end() :]
     # 对旧城镇、旧厂房、旧村庄进行改造: the items sit between 对 and 进行…
     framed = re.fullmatch(r"对(.+?)(?:进行|实施|开展)[\u4e00-\u9fff]{1,4}", clause)
     if framed and "、" in framed.group(1):
@@ -77,6 +83,9 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         if len(finer) == expected:
             spans = finer
     spans = trim_tail(trim_lead_in(spans, doc.text), doc.text)
+    counted = [re.match(r"(?:建设|新建|打造)?\d+(?:个|座|家|所|处)", doc.text[a:b]) for a, b in spans]
+    if len(spans) >= 2 and all(counted):  # 建设10个县级…中心、100个乡镇…中心: the counts are not names
+        spans = [(a + c.end(), b) for (a, b), c in zip(spans, counted, strict=True)]
     if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
         a, b = spans[0]
         d, _ = strip_verbs(doc.text[a:b])
@@ -123,6 +132,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if short:
             aliases = (*aliases, unquote(short.group(1)))
         expected = slogan_count(label) if is_slogan(label) else None
+        if re.fullmatch(r"[十百千万]{2,4}", label):
+            expected = len(label)  # “十百千”：建设10个…、100个…、1000个…: one part per numeral
         if expected is None and re.match(r"^\d+", label):
             expected = sum(int(c) for c in re.match(r"^\d+", label).group())  # “333” → 9
         ev = mention(doc, label_span.start, label_span.end, "glossary-term", 0.95)
@@ -134,6 +145,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             from kg.extract.slogans import anchor_parts
 
             anchored = anchor_parts(doc, label, entry.definition.start, entry.definition.end)
+            if not anchored.relations:
+                from kg.extract.slogans import label_parts
+
+                anchored = label_parts(doc, label, entry.definition.start, entry.definition.end)
         if anchored.relations:
             parts = anchored
         elif re.match(r"\d{2,}", label) and not SUBDEF.search(entry.definition.text) and len(QUOTED.findall(entry.definition.text)) >= 2:
@@ -209,7 +224,7 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
     ex = Extraction()
     text = definition.text
     subs = list(SUBDEF.finditer(text))
-    if subs and all(re.fullmatch(r"[\dN]", m.group(1)) for m in subs):  # “3”指…三大主导产业；“2”指…
+    if subs and all(re.fullmatch(r"[\dNX]", m.group(1)) for m in subs):  # “3”指…三大主导产业；“2”指…
         from kg.extract.slogans import digit_parts
 
         return digit_parts(doc, parent, definition.start, definition.end)

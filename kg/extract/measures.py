@@ -18,7 +18,7 @@ from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
-    "个百分点|个工作日|个月|万剂次|剂次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
+    "个百分点|个工作日|个月|万剂次|剂次|场次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
     "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部"
 )
 NUMBER = re.compile(
@@ -49,7 +49,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     if since:
         return int(since.group(1)), None
     until = re.search(r"(?:到|至|为|达)(\d{4})年(?:末|底)?的$", before)
-    if until:  # 从2020年的51.8%提高到2024年的55.6%: the second figure is the later year's
+    if until and not re.search(r"恢复(?:到|至)\d{4}年(?:同期)?的$", before):  # 恢复至2019年的86.3%: a share of the base year  # 从2020年的51.8%提高到2024年的55.6%: the second figure is the later year's
         return int(until.group(1)), None
     base = None
     bm = re.search(r"(\d{4})年的$", before) or re.search(r"是(\d{4})年的[^，；]*$", before)

@@ -63,6 +63,9 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
         if singles and text[i - 1 : i + 1] in NAME_OPENERS and i >= 2 and (not NAME_CHAR.match(text[i - 2]) or any(text.endswith(v, 0, i - 1) for v in verbs)):
             i -= 1  # 、向阳镇, 打通和平北路: 向 and 和 start the name here, not a phrase
             break
+        if ch == " " and i >= 2 and re.match(r"[A-Za-z0-9]", text[i - 2]) and re.match(r"[A-Za-z]", text[i : i + 1]):
+            i -= 1  # 岚光科技Mini LED背光模组项目: a space between Latin words is inside the name
+            continue
         if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
             break
         if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
@@ -100,7 +103,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     if doc.text[a:b].count("（") > doc.text[a:b].count("）") and doc.text[b : b + 1] == "）":
         b += 1
     name = doc.text[a:b]
-    if name.endswith(FALSE_ENDINGS) and not name.endswith(("高速公路", "城际铁路")):
+    if name.endswith(FALSE_ENDINGS) and not name.endswith(("高速公路", "一级公路", "二级公路", "城际铁路")):
         return None
     title = re.search(r"(?<=.{2})(国家级|省级|市级|区级)", name)
     if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
@@ -138,7 +141,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
 
 
 ROUTE_SECTION = re.compile(
-    r"((?:城际铁路|高速铁路|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|国道|省道|快速路|大道)"
+    r"((?:城际铁路|高速铁路|高铁|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|国道|省道|快速路|大道)"
     r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线)"
 )
 
@@ -381,7 +384,12 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
         # the last item may hold `B和C`
         a, b = items[-1]
         jm = re.search(r"(和|及|以及)", doc.text[a:b])
-        if jm and jm.start() >= 2 and b - a - jm.end() >= 2 and len(items) >= 2 and cls != "Strategy":
+        strategies = load().strategies
+        split_ok = cls != "Strategy" or (  # 黄河流域生态保护和高质量发展 is one strategy
+            jm is not None and doc.text[a:b] not in strategies
+            and (doc.text[a + jm.end() : b] in strategies or doc.text[a : a + jm.start()] in strategies)
+        )
+        if jm and jm.start() >= 2 and b - a - jm.end() >= 2 and len(items) >= 2 and split_ok:
             items[-1] = (a, a + jm.start())
             items.append((a + jm.end(), b))
         along_place: str | None = None
@@ -583,7 +591,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
-            if len(name) - len(suf) < (1 if cls == "Place" and short_ok else 2):
+            if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
                 continue
             if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
@@ -710,7 +718,7 @@ def _gazetteer(doc: Document) -> Extraction:
             aliases = (name,) if name != canon else ()
             ex.candidates.append(Candidate(canon, cls, mention(doc, m.start(), m.end(), "lexicon", conf), aliases=aliases))
     # 上海市嘉定区: a known city, then one of its districts or counties
-    for m in re.finditer(r"(" + "|".join(re.escape(n) for n in sorted(lex.places, key=len, reverse=True) if n.endswith(("市", "省"))) + r")([\u4e00-\u9fff]{2,3}?(?:区|县))", doc.text):
+    for m in re.finditer(r"(" + "|".join(re.escape(n) for n in sorted(lex.places, key=len, reverse=True) if n.endswith(("市", "省"))) + r")([\u4e00-\u9fff]{2,3}?(?:区|县|(?<=省[\u4e00-\u9fff]{2})市|(?<=省[\u4e00-\u9fff]{3})市))", doc.text):
         a, k, b = m.start(1), m.end(1), m.end(2)
         if is_descriptive(m.group(2)[:-1]):
             continue
@@ -718,10 +726,15 @@ def _gazetteer(doc: Document) -> Extraction:
         ev = mention(doc, a, b, "place-chain", 0.75)
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), ev, "place-chain", 0.75))
     # X等国家战略 / 落实X战略
-    for m in re.finditer(r"(?:落实|实施|坚持|融入|服务|对接|推进)(?:好)?([\u4e00-\u9fff]{4,16}?)战略", doc.text):
-        span = _clean(doc, m.start(1), m.end(1))
-        if span:
-            ex.candidates.append(_cand(doc, span[0], span[1], "Strategy", "strategy-pattern", 0.75))
+    for m in re.finditer(r"(?:落实|实施|坚持|融入|服务|对接|推进)(?:好)?([\u4e00-\u9fff、]{4,40}?)战略", doc.text):
+        text = re.sub(r"等?(?:国家|重大|区域|发展)?$", "", m.group(1))
+        pos = m.start(1)
+        for part in re.split(r"(、|和|及)", text):  # 长江中游城市群建设和中部地区崛起等国家战略
+            if len(part) >= 4 and part not in "、和及":
+                span = _clean(doc, pos, pos + len(part))
+                if span:
+                    ex.candidates.append(_cand(doc, span[0], span[1], "Strategy", "strategy-pattern", 0.75))
+            pos += len(part)
     return ex
 
 

@@ -113,7 +113,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.extend(_suffix_lookback(doc, name, q.start()))
                 sent = doc.sentence_at(q.start())
                 if sent is not None:
-                    ex.extend(anchor_parts(doc, name, sent.start, q.start()))
+                    parts = anchor_parts(doc, name, sent.start, q.start())
+                    ex.extend(parts if parts.relations else label_parts(doc, name, sent.start, q.start()))
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
             ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
             ex.candidates.append(Candidate(name, "Action" if name.endswith("行动") else "Initiative", ev))
@@ -215,8 +216,8 @@ def _counted_categories(doc: Document, body: str) -> Extraction:
     return ex
 
 
-DIGIT_CODE = re.compile(r"“([\dN][\dN]*[+＋][\dN+＋]*|\d{2,})”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
-DIGIT_PART = re.compile(r"“([\dN])”(?:指|是|即)([^，。；“”]+)")
+DIGIT_CODE = re.compile(r"“([\dNX][\dNX]*[+＋][\dNX+＋]*|\d{2,})”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
+DIGIT_PART = re.compile(r"“([\dNX])”(?:指|是|即)([^，。；“”]+)")
 
 
 def _digit_codes(doc: Document, body: str) -> Extraction:
@@ -274,6 +275,9 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
         elif re.fullmatch(r"[^等]+、[^等]+等[\u4e00-\u9fff]{2,8}", text):  # “N”即生物医药、海洋经济等未来产业
             head = text[text.rfind("等") + 1 :]
             h0 = t0 + text.rfind("等") + 1
+            lead = re.match(r"若干个?", head)
+            if lead:  # 等若干未来产业
+                head, h0 = head[lead.end() :], h0 + lead.end()
             hev = mention(doc, h0, h0 + len(head), "digit-code", 0.8)
             ex.candidates.append(Candidate(head, "Initiative", hev))
             ex.relations.append(Relation("hasComponent", name, head, hev, "digit-code", 0.8, i + 1))
@@ -374,6 +378,44 @@ def anchor_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
         ex.relations.append(Relation("hasComponent", name, surface, ev, "slogan-anchor", 0.8, order))
         ex.extend(_emit(doc, surface, items, n, "slogan-anchor"))
     return ex
+
+
+LABELLED_LIST = re.compile(r"以([^，。；：“”]{2,40}?)为(?:依托|重点|支撑|核心|载体|主体)")
+
+
+def label_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
+    """``以白鹭湖、长江、岚平古城为依托，打造“一湖一江一古城”``: one listed name per group, each
+    ending with its group's noun (湖, 江, 古城)."""
+    groups = _groups(name)
+    if len(groups) < 2 or any(n != 1 for n, _ in groups):
+        return Extraction()
+    for m in LABELLED_LIST.finditer(doc.text, start, end):
+        pos, items = m.start(1), []
+        for part in re.split(r"(、|和|及)", m.group(1)):
+            if part and part not in "、和及":
+                items.append((pos, part))
+            pos += len(part)
+        if len(items) != len(groups):
+            continue
+        found = []
+        for (_, label), (p0, part) in zip(groups, items, strict=True):
+            hit = re.match(rf"[\u4e00-\u9fff]{{0,6}}?{re.escape(label)}", part)
+            if hit is None:
+                break
+            found.append((label, p0, p0 + hit.end()))
+        if len(found) != len(groups):
+            continue
+        ex, k = Extraction(), 0
+        for order, (label, a, b) in enumerate(found, 1):
+            k = name.find(label, k)
+            surface = name[max(0, k - 1) : k + len(label)]  # 一湖
+            ev = mention(doc, a, b, "slogan-label", 0.8)
+            ex.candidates.append(Candidate(surface, "Initiative", ev, declared_count=1))
+            ex.relations.append(Relation("hasComponent", name, surface, ev, "slogan-label", 0.8, order))
+            ex.extend(_emit(doc, surface, [(a, b)], 1, "slogan-label"))
+            k += len(label)
+        return ex
+    return Extraction()
 
 
 def list_before(doc: Document, name: str, quote_start: int, count: int | None = None) -> Extraction:
