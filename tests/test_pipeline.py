@@ -221,10 +221,11 @@ def _components(res: Resolved) -> dict[str, list[str]]:
     return parts
 
 
-def _resolved(tmp_path: Path, body: str) -> Resolved:
+def _resolved(tmp_path: Path, body: str, meeting: str = "2024年1月5日在示例市第一届", speaker: str = "市长 张三") -> Resolved:
+    """Build a short report: the title block (meeting line, speaker), then ``body``."""
     p = tmp_path / "probe.txt"
     p.write_text(
-        "政府工作报告\n——2024年1月5日在示例市第一届人民代表大会第二次会议上\n市长 张三\n各位代表：\n" + body,
+        f"政府工作报告\n——{meeting}人民代表大会第二次会议上\n{speaker}\n各位代表：\n" + body,
         encoding="utf-8",
     )
     return build_report(p).resolved
@@ -291,14 +292,13 @@ def test_quoted_honours_after_entered_or_created_are_awards(tmp_path: Path) -> N
 
 
 def test_a_review_since_the_plan_began_dates_its_figures_by_the_heading_year(tmp_path: Path) -> None:
-    p = tmp_path / "since.txt"
-    p.write_text(
-        "政府工作报告\n——2025年1月16日在示例市第十六届人民代表大会第五次会议上\n市长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2024年及“十四五”以来工作回顾\n全年地区生产总值3286.5亿元，增长4.8%。\n"
         "二、2035年远景目标及“十四五”时期主要目标\n到期末，进出口总额达到900亿元。\n",
-        encoding="utf-8",
+        meeting="2025年1月16日在示例市第十六届",
     )
-    meas = {(m.indicator, m.value, m.year, m.is_target) for m, _ in build_report(p).resolved.measurements}
+    meas = {(m.indicator, m.value, m.year, m.is_target) for m, _ in res.measurements}
     assert ("地区生产总值", Decimal("3286.5"), 2024, False) in meas
     assert ("进出口总额", Decimal("900"), 2025, True) in meas
 
@@ -320,13 +320,12 @@ def test_owner_names_project_names_and_two_part_objects(tmp_path: Path) -> None:
 
 
 def test_years_of_figures_compared_with_or_raised_from_a_base(tmp_path: Path) -> None:
-    p = tmp_path / "base.txt"
-    p.write_text(
-        "政府工作报告\n——2025年1月16日在示例市第十六届人民代表大会第五次会议上\n市长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2024年工作回顾\n规模以上工业企业数量比2020年末增加612家；城镇化率从2020年的51.8%提高到2024年的55.6%。\n",
-        encoding="utf-8",
+        meeting="2025年1月16日在示例市第十六届",
     )
-    meas = {(m.value, m.year) for m, _ in build_report(p).resolved.measurements}
+    meas = {(m.value, m.year) for m, _ in res.measurements}
     assert {(Decimal("612"), 2024), (Decimal("51.8"), 2020), (Decimal("55.6"), 2024)} <= meas
 
 
@@ -421,14 +420,13 @@ def test_a_share_named_after_its_total_and_per_capita_standards(tmp_path: Path) 
 
 
 def test_communities_unquoted_battles_and_plan_year_targets(tmp_path: Path) -> None:
-    p = tmp_path / "plan.txt"
-    p.write_text(
-        "政府工作报告\n——2022年1月5日在示例区第一届人民代表大会第二次会议上\n区长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2021年工作回顾\n完成城中街道文昌社区、北湖街道梅园社区等老旧小区改造。全面打赢蓝天、碧水、净土三大保卫战。\n"
         "二、“十四五”目标任务和2022年总体要求\n全区经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n",
-        encoding="utf-8",
+        meeting="2022年1月5日在示例区第一届",
+        speaker="区长 张三",
     )
-    res = build_report(p).resolved
     names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
     assert names["文昌社区"] == "Place" and names["城中街道"] == "Place"
     ids = res.by_id()
@@ -462,13 +460,12 @@ def test_glossary_entries_without_a_colon(tmp_path: Path) -> None:
 
 
 def test_region_in_its_parent_and_units_in_the_region(tmp_path: Path) -> None:
-    p = tmp_path / "units.txt"
-    p.write_text(
-        "政府工作报告\n——2024年1月9日在并州市北原区第三届人民代表大会第四次会议上\n北原区人民政府区长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2024年工作安排\n支持向阳镇、石门镇发展特色产业。推进新城街道胜利北街、兴华街道纺织街等片区有机更新。\n",
-        encoding="utf-8",
+        meeting="2024年1月9日在并州市北原区第三届",
+        speaker="北原区人民政府区长 张三",
     )
-    res = build_report(p).resolved
     ids = res.by_id()
     located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
     assert {("北原区", "并州市"), ("向阳镇", "北原区"), ("石门镇", "北原区"), ("胜利北街", "新城街道")} <= located
@@ -522,31 +519,29 @@ def test_project_names_ending_in_their_work(tmp_path: Path) -> None:
 
 
 def test_positioning_goals_categories_and_place_slogans_are_not_typed_names(tmp_path: Path) -> None:
-    p = tmp_path / "slogans.txt"
-    p.write_text(
-        "政府工作报告\n——2021年1月5日在清河县第一届人民代表大会第二次会议上\n清河县人民政府县长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2021年工作安排\n加快建设“一基地三区”。帮扶相邻县、薄弱村发展，建设平安清河、技能清河。\n"
         "附：名词解释\n1.“一基地三区”：“一基地”即全国优质粮食生产基地；“三区”即城乡融合发展示范区、食品加工集聚区、生态宜居示范区。\n",
-        encoding="utf-8",
+        meeting="2021年1月5日在清河县第一届",
+        speaker="清河县人民政府县长 张三",
     )
-    res = build_report(p).resolved
     typed = {e.label for e in res.entities if e.kind in ("Enterprise", "Organization", "Project", "Platform", "Place")}
     assert not typed & {"全国优质粮食生产基地", "城乡融合发展示范区", "食品加工集聚区", "相邻县", "薄弱村", "平安清河", "技能清河"}
 
 
 def test_lessons_from_a_city_report_written_blind(tmp_path: Path) -> None:
-    p = tmp_path / "city.txt"
-    p.write_text(
-        "政府工作报告\n——2023年1月5日在岚平市第一届人民代表大会第二次会议上\n岚平市人民政府市长 张三\n各位代表：\n"
+    res = _resolved(
+        tmp_path,
         "一、2022年工作回顾\n主动服务长江经济带发展、长江中游城市群建设和中部地区崛起等国家战略。与湖南省岳阳市签订合作协议。"
         "岚光科技Mini LED背光模组项目投产。推进岚江综合治理二期工程，岚江区以城市更新带动消费。全面落实河湖长制、林长制。"
         "接待游客恢复至2019年的86.3%，开展送戏下乡演出1200场次。以白鹭湖、长江、岚平古城为依托，打造“一湖一江一古城”全域旅游格局。\n"
         "二、2023年工作安排\n开工建设岚平至清潭一级公路，加快沿江高铁岚平段建设。\n"
         "附：名词解释\n〔1〕“一核两翼”：“一核”即由岚江区、东津区构成的中心城区；“两翼”即沿江的白鹭湖市和枫林县。\n"
         "〔2〕“十百千”：即建设10个县级区域养老服务中心、100个乡镇（街道）综合养老服务中心、1000个村（社区）养老服务点。\n",
-        encoding="utf-8",
+        meeting="2023年1月5日在岚平市第一届",
+        speaker="岚平市人民政府市长 张三",
     )
-    res = build_report(p).resolved
     names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
     assert names["中部地区崛起"] == "Strategy" and names["长江中游城市群建设"] == "Strategy"
     assert names["岳阳市"] == "Place"
