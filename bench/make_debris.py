@@ -70,6 +70,9 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "lanping_city_2023": [
         (".debris.txt", True, "utf-8"),
     ],
+    "qinghe_county_2021": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -19,6 +19,7 @@ from kg.extract.relations import ABBREVIATIONS, abbreviate
 from kg.iri import mint
 from kg.lexicon import is_descriptive, load
 from kg.model import Document, Extraction, Measurement, Mention, Warning
+from kg.numerals import slogan_groups
 from kg.vocab import ENTITY_CLASSES
 
 ENTERPRISE_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "重工", "股份", "公司", "控股", "科技")
@@ -337,5 +338,38 @@ def _links(ex: Extraction, name_to_id: dict[str, str], entities: dict[str, Entit
         old = best.get(key)
         if old is None or (link.confidence, -link.evidence.start) > (old.confidence, -old.evidence.start):
             best[key] = link
+    _close_components(best, entities)
     return sorted(best.values(), key=lambda x: (x.predicate, x.subject, x.object))
+
+
+def _close_components(best: dict[tuple[str, str, str], Link], entities: dict[str, Entity]) -> None:
+    """Also link a multi-part slogan to the parts of its numbered groups.
+
+    Why: 三区两中心一枢纽 → 三区 → 洛阳国家大学科技园 is how the text builds it, but a
+    reader asking for the slogan's parts expects the named places too, and annotators list
+    digit codes (1+3+N) flat. Writing out this one step answers the flat reading; the
+    assertion's rule (component-closure) tells it from the direct tree.
+    """
+    children: dict[str, list[Link]] = defaultdict(list)
+    for (pred, s, _o), link in best.items():
+        if pred == "hasComponent":
+            children[s].append(link)
+    for top, links in list(children.items()):
+        if not is_multipart(entities[top].label):
+            continue
+        for mid in links:
+            if entities[mid.object].kind != "Initiative" or is_multipart(entities[mid.object].label):
+                continue
+            for leaf in children.get(mid.object, []):
+                key = ("hasComponent", top, leaf.object)
+                if key not in best and leaf.object != top and entities[leaf.object].kind not in ("Task",):
+                    best[key] = Link("hasComponent", top, leaf.object, leaf.evidence, "component-closure", round(min(mid.confidence, leaf.confidence) * 0.9, 2), None)
+
+
+def is_multipart(label: str) -> bool:
+    """三区两中心一枢纽, 1+3+N, 两不愁三保障: a slogan built from two or more numbered groups."""
+    core = label.strip("“”")
+    if re.match(r"[\dNnX]+(?:\+[\dNnX]+)+", core):
+        return True
+    return len(slogan_groups(core)) >= 2
 

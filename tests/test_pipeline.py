@@ -212,11 +212,12 @@ def test_slogan_parts_named_before_a_predicate(tmp_path: Path) -> None:
 
 
 def _components(res: Resolved) -> dict[str, list[str]]:
-    """Parent label → its parts' labels, in the order the text gives them."""
+    """Parent label → its direct parts' labels, in the order the text gives them (the
+    parts of its numbered groups, written out by resolve, are left out)."""
     ids = res.by_id()
     parts: dict[str, list[str]] = {}
     for link in sorted(res.links, key=lambda x: (x.ordinal or 0, x.object)):
-        if link.predicate == "hasComponent":
+        if link.predicate == "hasComponent" and link.rule != "component-closure":
             parts.setdefault(ids[link.subject].label, []).append(ids[link.object].label)
     return parts
 
@@ -349,7 +350,7 @@ def test_slogan_parts_from_anchors_acronyms_counts_and_digit_codes(tmp_path: Pat
     assert sorted(parts["三大动力"]) == ["创新", "开放", "改革"]
     assert parts["专精特新"] == ["专业化", "精细化", "特色化", "新颖化"]
     assert sorted(parts["三旧"]) == ["旧厂房", "旧城镇", "旧村庄"]  # label 三旧, alias 三旧改造
-    assert parts["放管服改革"] == ["简政放权", "放管结合", "优化服务"]
+    assert parts["放管服"]  # the well-known short name (lexicon) labels it == ["简政放权", "放管结合", "优化服务"]
 
 
 def test_a_growth_rate_at_comparable_prices_belongs_to_the_figure_before_it(tmp_path: Path) -> None:
@@ -555,3 +556,22 @@ def test_lessons_from_a_city_report_written_blind(tmp_path: Path) -> None:
     assert parts["一湖一江一古城"] == {"一湖", "一江", "一古城"} and parts["一古城"] == {"岚平古城"}
     assert parts["一核"] == {"岚江区", "东津区"} and parts["两翼"] == {"白鹭湖市", "枫林县"}
     assert parts["十百千"] == {"县级区域养老服务中心", "乡镇（街道）综合养老服务中心", "村（社区）养老服务点"}
+
+
+def test_a_multipart_slogan_also_links_the_parts_of_its_groups(tmp_path: Path) -> None:
+    """三区两中心 → 三区 → A: the slogan reaches A too (hasComponent is transitive), but a
+    group's parts are not linked to the other groups or to a one-group slogan."""
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n加快建设“三区两中心”。“三区”即东湖片区、西山片区、南港片区；“两中心”即物流中心、会展中心。"
+        "推进“两不愁三保障”。\n附：名词解释\n1．“两不愁三保障”：指农村贫困人口不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。\n",
+    )
+    ids = res.by_id()
+    links = {(ids[x.subject].label, ids[x.object].label, x.rule) for x in res.links if x.predicate == "hasComponent"}
+    closed = {(s, o) for s, o, r in links if r == "component-closure"}
+    assert ("三区两中心", "东湖片区") in closed and ("三区两中心", "会展中心") in closed
+    assert not any(s == "三区" and o == "物流中心" for s, o, _r in links)
+    direct = _components(res)
+    assert direct["两不愁三保障"] == ["两不愁", "三保障"]
+    assert direct["两不愁"] == ["不愁吃", "不愁穿"]
+    assert direct["三保障"] == ["义务教育", "基本医疗", "住房安全"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import is_slogan, mention, slogan_count
+from kg.extract.common import is_junk, is_slogan, mention, slogan_count
 from kg.model import Candidate, Document, Extraction, Relation, Section, Warning
 from kg.numerals import cn_to_int
 
@@ -41,7 +41,8 @@ def action_of(doc: Document, section: Section) -> tuple[str, str, int] | None:
     if m:
         return m.group(1), "", section.start + m.start(1)
     q = re.search(r"“([^“”]{2,12})”", section.title)
-    if q and re.match(r"^[（(][一二三四五六七八九十]+[)）]", section.title) and is_slogan(q.group(1)):
+    led = q and re.search(r"(打好|打响|打造|擦亮|叫响|唱响|做强|做优|做响|建设|创建|争创)$", section.title[: q.start()])
+    if q and re.match(r"^[（(][一二三四五六七八九十]+[)）]", section.title) and (is_slogan(q.group(1)) or (led and not is_junk(q.group(1)))):
         return q.group(1), "", section.start + q.start(1)  # （一）…，加快建设“三城一谷”。
     return None
 

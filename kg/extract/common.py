@@ -103,6 +103,8 @@ def component_class(name: str) -> str:
     lex = load().aliases.get(name)
     if lex:
         return lex[1]
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}[兴强富立活美稳优治][县区市镇乡省国]", name):
+        return "Initiative"  # 生态立县, 开放兴县: a development line, not a place
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(区|县|市|镇|乡|街道)", name) and not is_descriptive(name[:2]):
         return "Place"  # 一核即由岚江区、东津区构成: districts as a slogan's parts
     sc = suffix_class(name)
@@ -208,6 +210,10 @@ def emit_parts(
     ex = Extraction()
     if not items:
         return ex
+    # only a definition lists the parts in the slogan's own order
+    grouped = _split_by_groups(doc, parent, items, rule, confidence, clean) if rule in ("glossary-list", "slogan-definition") else None
+    if grouped is not None:
+        return grouped
     ok = expected is None or expected == 1 or len(items) == expected
     if not ok:
         ex.warnings.append(
@@ -226,4 +232,46 @@ def emit_parts(
             name += head  # 产业、交通…人才工程: the mention keeps the text as written
         ex.candidates.append(Candidate(name, component_class(name), ev))
         ex.relations.append(Relation("hasComponent", parent, name, ev, rule, conf, i + 1))
+    return ex
+
+
+_NUMBERED_GROUP = re.compile(r"([一二两三四五六七八九十]+)([^一二两三四五六七八九十\d]+)")
+
+
+def _split_by_groups(
+    doc: Document, parent: str, items: list[tuple[int, int]], rule: str, confidence: float, clean: Callable[[str], str]
+) -> Extraction | None:
+    """``“两不愁三保障”：指…不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障``: a flat list
+    whose length is the sum of the slogan's group counts is read group by group in order
+    (两不愁 → 不愁吃, 不愁穿; 三保障 → 义务教育, 基本医疗, 住房安全), so the groups
+    are components too, as they are when the text defines each group itself."""
+    from kg.numerals import cn_to_int
+
+    groups = [(m.group(), cn_to_int(m.group(1)), m.group(2)) for m in _NUMBERED_GROUP.finditer(parent)]
+    if len(groups) < 2 or "".join(g for g, _n, _noun in groups) != parent or sum(n for _g, n, _noun in groups) != len(items):
+        return None
+    if any(n < 1 or n > 12 for _g, n, _noun in groups):
+        return None
+    ex = Extraction()
+    pos = 0
+    for gi, (group, n, noun) in enumerate(groups):
+        first = items[pos][0]
+        gev = mention(doc, first, items[pos + n - 1][1], rule, confidence)
+        ex.candidates.append(Candidate(group, "Initiative", gev, declared_count=n))
+        ex.relations.append(Relation("hasComponent", parent, group, gev, rule + "-group", confidence, gi + 1))
+        texts = [doc.text[a:b] for a, b in items[pos : pos + n]]
+        for k in range(n):
+            a, b = items[pos + k]
+            lead = noun if len(noun) >= 2 and all(t.startswith(noun) for i, t in enumerate(texts) if i != k) else ""
+            if lead and doc.text.find(lead, a + 1, b) > 0 and not doc.text.startswith(lead, a):
+                a = doc.text.find(lead, a + 1, b)  # 农村贫困人口不愁吃、不愁穿: the subject is not a part
+            name = clean(doc.text[a:b])
+            name = re.sub(rf"(?<=..)有{re.escape(noun)}$", "", name)  # 住房安全有保障 → 住房安全
+            a2 = doc.text.find(name, a, b)
+            if not name or len(name) > 25 or a2 < 0:
+                continue
+            ev = mention(doc, a2, a2 + len(name), rule, confidence)
+            ex.candidates.append(Candidate(name, component_class(name), ev))
+            ex.relations.append(Relation("hasComponent", group, name, ev, rule, confidence, k + 1))
+        pos += n
     return ex

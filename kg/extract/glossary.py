@@ -78,6 +78,11 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     if tail and tail.start() > 0:
         clause = clause[: tail.start()]
     spans = [(start + off + a, start + off + b) for a, b in _items(clause)]
+    listy = [(o, c) for o, c in clauses if "、" in c or "和" in c]
+    if expected and len(spans) < expected and len(listy) >= 2 and sum(len(_items(c)) for _o, c in listy) == expected:
+        # 不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障: one list per numbered group
+        spans = [(start + o + a, start + o + b) for o, c in listy for a, b in _items(c)]
+        return spans
     if expected and len(spans) < expected:
         finer = [(start + off + a, start + off + b) for a, b in split_list(clause, 0)]
         if len(finer) == expected:

@@ -72,6 +72,9 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     if "去年" in before:
         return (doc.metadata.year - 1) if doc.metadata.year else None, base
     para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    run_year = _dash_run_year(doc, para)
+    if run_year:
+        return run_year, base  # ——特色产业更优。… under ——综合实力更强。到2026年，…: the same plan year
     if para is not None and doc.metadata.year:
         opening = doc.text[para.start : min(para.end, para.start + 40)]
         if re.search(r"过去一年|一年来|去年|过去五年|五年来|过去的一年|过去的五年", opening):
@@ -90,6 +93,22 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         if y:
             return int(y.group(1)), base
     return doc.metadata.year, base
+
+
+def _dash_run_year(doc: Document, para: object) -> int | None:
+    """The plan year stated at the head of a run of dash-led goal paragraphs (——…更强。到2026年，…),
+    for the later paragraphs of the run that do not repeat it."""
+    if para is None or not doc.metadata.year or not doc.text.startswith("——", para.start):
+        return None
+    paras = list(doc.paragraphs)
+    i = next(k for k, p in enumerate(paras) if p.start == para.start)
+    while i > 0 and doc.text.startswith("——", paras[i - 1].start):
+        i -= 1
+        head = doc.text[paras[i].start : min(paras[i].end, paras[i].start + 24)]
+        y = re.search(r"(?:到|至)(\d{4})年", head)
+        if y and int(y.group(1)) > doc.metadata.year:
+            return int(y.group(1))
+    return None
 
 
 COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")

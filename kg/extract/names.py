@@ -17,6 +17,7 @@ from kg.extract.common import (
     is_junk,
     is_slogan,
     mention,
+    strip_trailing_verbs,
     strip_verbs,
     unquote,
 )
@@ -34,11 +35,15 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
+# 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
+KIND_OF_PROJECT = re.compile(r"(推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+NOT_A_PLACE = ("返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
+KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
 
@@ -91,6 +96,22 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
         a += d
     if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据至":
         a += 1  # 以北原科创城为核心: the preposition is not part of the name
+    date = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?<=[年月日])[经获由被报向]|[经获被](?=[省市县区国]))", doc.text[a:b])
+    if date and date.end():
+        a += date.end()  # 2019年4月经省人民政府批准: a date and a preposition before the body
+    k = doc.text.find("以", a + 2, b)
+    if k > 0 and re.search(r"[省市县区]$", doc.text[a:k]):
+        a = k + 1  # 云南省以县城为载体: the province is the subject, not part of a name
+    if re.match(r"“?[\dNX]+\+", doc.text[a:b]):
+        return None  # “1+N”园区体系: a slogan, not a park
+    if doc.text[a : a + 1] in ("上", "下") and doc.text[a - 1 : a] == "以":
+        a += 1  # 1000个以上技术改造项目: the rest of 以上 is not part of the name
+    seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)[\u4e00-\u9fff])", doc.text[a:b])
+    if seat:
+        a += seat.end()  # 县城人民路商圈: the county seat locates the road, it is not part of the name
+    joint = doc.text.find("联合", a + 2, b)
+    if joint > 0 and b - joint - 2 >= 4 and suffix_class(doc.text[joint + 2 : b]):
+        a = joint + 2  # 华冠生物联合河南工业大学: two partners, the name is the second
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
         a += m.end()
@@ -109,6 +130,8 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     if title and is_descriptive(re.sub(r"(小镇|基地|园区|示范区|中心)$", "", name[title.end() :])):
         return None  # 青溪镇省级特色小镇: a place and an honour, not a name
     lead_ok = lead_ok and name[:1] in ("和", "向")
+    if re.search(r"不(?!夜城)[\u4e00-\u9fff]", name):
+        return None  # 结束了清河不通高速公路的历史: a negated clause, not a name
     if "等" in name[1:] or name.endswith("的"):
         return None  # 焦化路等断头路: a list and its category, not a name; 东港区的…: a clause
     if b - a < 2 or is_junk(("名" + unquote(name)[1:]) if lead_ok else unquote(name)) or BAD_START.match(name):
@@ -142,7 +165,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
 
 ROUTE_SECTION = re.compile(
     r"((?:城际铁路|高速铁路|高铁|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|国道|省道|快速路|大道)"
-    r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线)"
+    r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线|纳入|列入|前期|开通|规划|项目)"
 )
 
 
@@ -241,7 +264,8 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 brand = c.name[:k]
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
-                if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand):
+                sb = suffix_class(brand)
+                if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand) or (sb and sb[0] == "Place"):
                     break
                 trade = c.name[: k + len(ind)]
                 full = next((x.name for x in found.candidates if x.kind == "Enterprise" and x.name.startswith(trade) and x.name != trade), None)
@@ -261,7 +285,10 @@ GOV_BODY = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与好经由向会]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
     r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|[^\u4e00-\u9fff])"
     # 国家药品监督管理局, 国家发展改革委: a national ministry, bureau or commission
-    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与经由向获被]))(国家[\u4e00-\u9fff]{2,10}?(?:总局|局|部|委员会|发展改革委|署))(?=[^\u4e00-\u9fff]|批准|批复|支持|认定|授予|等|和|与|的)"
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与经由向获被]))(国家[\u4e00-\u9fff]{2,10}?(?:总局|局|部|委员会|发展改革委|署))(?=[^\u4e00-\u9fff]|批准|批复|支持|认定|授予|验收|等|和|与|的)"
+    # 组建县乡村振兴局, 县林业和草原局荣获…: a local bureau
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=组建|成立|设立|挂牌))((?:县|市|区|省|自治区)[\u4e00-\u9fff]{2,8}?[^格布大全开结时当新变破僵好揽]局)(?=[^\u4e00-\u9fff]|荣获|获评|被|牵头|等|和|与|的)"
+    r"|(?:^|(?<=[^\u4e00-\u9fff]))((?:县|市|区)[\u4e00-\u9fff]{2,6}?办公室)(?=被|荣获|获评|获)"
 )
 
 
@@ -269,7 +296,7 @@ def _government_bodies(doc: Document) -> Extraction:
     """省人社厅, 省教育厅, 市发改委: a level, a short department name and an office ending."""
     ex = Extraction()
     for m in GOV_BODY.finditer(doc.text):
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
         a, b = m.start(g), m.end(g)
         if doc.text[a - 1 : a] in ("全", "本", "各") or b - a < 3:
             continue
@@ -415,6 +442,8 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             name = unquote(doc.text[a2:b2])
             if len(name) < 2 or len(name) > 20:
                 continue
+            if not suffix_class(name) and strip_trailing_verbs(name) != name and len(strip_trailing_verbs(name)) <= 3:
+                continue  # 县城新建、改建迎宾大道: the first item is a subject and its verb
             if along_place and i > 0:  # 涧河沿线同乐寨、符家屯、七里河: all of them lie along it
                 ex.relations.append(Relation("locatedIn", name, along_place, mention(doc, a2, b2, "list-along", 0.7), "list-along", 0.7))
             sibling = next(
@@ -437,7 +466,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                     if trade == name:
                         continue
             if (
-                cls == "Project" and len(name) <= 4 and not suffix_class(name) and name not in load().generic
+                cls == "Project" and 3 <= len(name) <= 4 and not suffix_class(name) and name not in load().generic
                 and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础)$", name)
             ):
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
@@ -445,6 +474,10 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                 continue
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
+            if cls == "Enterprise" and not suffix_class(name) and name not in load().aliases and (
+                len(name) < 4 or name[:2] in load().industries or is_descriptive(name[:2])
+            ):
+                continue  # 引进光伏支架、逆变器、储能电池等装备制造企业: products, not companies
             if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
                 continue  # 物流项目, 社会事业项目
             if cls in ("Platform", "Project") and len(name) < 5 and not suffix_class(name):
@@ -518,7 +551,7 @@ NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段)"
 )
 ADMIN_STOP = frozenset(
-    "老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
+    "相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
     "开发 示范 试验 实验 自贸 高新 经开 综保 保税 集聚 商务 生态 湿地 景观 文化 教育 医疗 重点 试点 先行 "
     "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心 东南 西南 东北 西北 中部 东部 西部 南部 北部".split()
 )
@@ -584,6 +617,10 @@ def _by_suffix(doc: Document) -> Extraction:
             ):
                 continue  # …的生产服务型物流枢纽: a description; …批复的留学人员创业园 is a name
             name = unquote(doc.text[span[0] : span[1]])
+            if doc.text[span[0] - 1 : span[0]] == "“" and doc.text[end : end + 1] == "”" and re.search(
+                r"(变成|变为|成为|当好|争当|打造成|化身为?|建成|打造)$", doc.text[max(0, span[0] - 5) : span[0] - 1]
+            ):
+                continue  # 让荒漠变成“绿电银行”: a metaphor, not a bank
             if cls == "Place" and "（" in name and doc.text[end : end + 1] == "）":
                 continue  # 拓锋汽车零部件（南溪）有限公司: the place is a part of a company's name
             legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|集团公司)(?=.{4,}$)", name)
@@ -593,7 +630,7 @@ def _by_suffix(doc: Document) -> Extraction:
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
                 continue
-            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域"):
+            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -601,8 +638,16 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if name in lex.strategies or name in lex.aliases or is_slogan(name) or name in lex.generic:
                 continue
-            if cls == "Project" and GENERIC_PROJECT.match(name):
+            if cls == "Project" and (GENERIC_PROJECT.match(name) or KIND_OF_PROJECT.search(name)):
                 continue
+            if name.endswith(("互联互通", "过河", "渡河", "护河", "跨河", "治河", "沿河", "临河", "治水")) or stem_ends_verb(name, suf):
+                continue  # 与老挝、缅甸边境地区互联互通: connectivity, not an interchange
+            if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):
+                continue  # 返乡创业, 城乡融合: a word that happens to end in 乡
+            if cls == "Place" and re.match(r"(国家|全国|全省|省级|省)", name) and suf in ("县城", "城市", "城区"):
+                continue  # 国家卫生县城: an honour the county earns, not a place
+            if suf in ("路", "公路") and name.endswith(KINDS_OF_ROAD):
+                continue  # 通硬化路, 四好农村路: a kind of road, not one road
             stem = name[: -len(suf)]
             if suf == "工程" and doc.text[span[0] : span[1]].count("”") >= 2:
                 continue  # “小巨人”“隐形冠军”企业培育工程: a programme named by its quoted parts
@@ -715,13 +760,15 @@ def _gazetteer(doc: Document) -> Extraction:
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
             if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):
                 continue
+            if cls == "Strategy" and name in lex.places and not re.match(r"建设|战略|发展|一体化|协同", doc.text[m.end() : m.end() + 3]):
+                continue  # 赴京津冀、长三角、粤港澳大湾区招商: the region, not its strategy
             aliases = (name,) if name != canon else ()
             ex.candidates.append(Candidate(canon, cls, mention(doc, m.start(), m.end(), "lexicon", conf), aliases=aliases))
     # 上海市嘉定区: a known city, then one of its districts or counties
     for m in re.finditer(r"(" + "|".join(re.escape(n) for n in sorted(lex.places, key=len, reverse=True) if n.endswith(("市", "省"))) + r")([\u4e00-\u9fff]{2,3}?(?:区|县|(?<=省[\u4e00-\u9fff]{2})市|(?<=省[\u4e00-\u9fff]{3})市))", doc.text):
         a, k, b = m.start(1), m.end(1), m.end(2)
-        if is_descriptive(m.group(2)[:-1]):
-            continue
+        if is_descriptive(m.group(2)[:-1]) or m.group(2)[:2] in ADMIN_STOP:
+            continue  # 山东省相邻县区: neighbours, not a county's name
         ex.candidates.append(_cand(doc, k, b, "Place", "place-chain", 0.75, aliases=(m.group(),)))
         ev = mention(doc, a, b, "place-chain", 0.75)
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), ev, "place-chain", 0.75))
@@ -736,6 +783,11 @@ def _gazetteer(doc: Document) -> Extraction:
                     ex.candidates.append(_cand(doc, span[0], span[1], "Strategy", "strategy-pattern", 0.75))
             pos += len(part)
     return ex
+
+
+def stem_ends_verb(name: str, suf: str) -> bool:
+    """开放促互通: the part before the ending closes with a one-character verb."""
+    return len(name) > len(suf) and name[-len(suf) - 1] in "促让使"
 
 
 def _has_place(doc: Document, name: str) -> bool:

@@ -288,6 +288,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 break
     # a road or river at the start of a project's name (振业路西延工程 → 振业路)
     lex = load()
+    org_names = {n for c in found.candidates if c.kind in ORG for n in (c.name, *c.aliases) if len(n) >= 2}
     for c in found.candidates:
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -301,6 +302,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             and m.group(1) not in lex.generic
             and "至" not in m.group(1)
             and m.group(1)[0] not in "一二两三四五六七八九十百千万"
+            and not re.search(r"国道|省道|县道|高速|铁路|廊道|干线|\d+线", m.group(1))  # G240国道清河段: a route's section
+            and not any(m.group(1).startswith(o) for o in org_names)  # 中储粮清河粮食储备库: the owner, then the site
         ):
             k = c.mention.start
             road = m.group(1)

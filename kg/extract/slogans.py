@@ -82,6 +82,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         name = q.group(1)
         if "，" in name:
             continue
+        tail_named = re.match(r"[\u4e00-\u9fff]{0,8}?(行动|活动|计划)(?![\u4e00-\u9fff]{0,2}(?:方案|纲要))", body[q.end() : q.end() + 12])
+        if "、" in name and tail_named and not all(is_slogan(p) for p in name.split("、")) and len(name) <= 16:
+            # 实施“人人持证、技能清河”行动: one campaign named by a pair of phrases
+            ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
+            ex.candidates.append(Candidate(name, "Action", ev, aliases=(name + tail_named.group(),)))
+            continue
         if "、" in name:  # “三个高地、三个标杆”: a list of slogans
             pos = q.start(1)
             for part in name.split("、"):
@@ -91,9 +97,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 pos += len(part) + 1
             continue
         tail = body[q.end() : q.end() + 4]
-        if re.search(r"(获评|荣获|评为|授予|获得|入选|创建|创成|获批|跻身)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
+        if re.search(r"(获评|荣获|评为|授予|获得|入选|创建|创成|获批|跻身|确定为|认定为|晋升为|命名为|列为|捧回)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
             ev = mention(doc, q.start(1), q.end(1), "quoted-honour", 0.75)
-            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|文明城市|卫生城市|园林城市)", name):
+            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|千强|文明城市|卫生城市|园林城市|试点|乡村|产业集群|县城|度假区|步行街)", name):
                 ex.candidates.append(Candidate(name, "Award", ev))
             continue
         counted = COUNTED_QUOTE.fullmatch(name)
@@ -127,6 +133,15 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             elif POLICY_TERM.fullmatch(name):  # “网格+”治理模式
                 ex.candidates.append(Candidate(name, "Initiative", mention(doc, q.start(1), q.end(1), "quoted-initiative", 0.6)))
         elif (
+            tail_named
+            and tail_named.end() > len(tail_named.group(1))
+            and 2 <= len(name) <= 12
+            and re.search(r"(实施|开展|启动|推进|推动|深化|组织)$", body[max(0, q.start() - 4) : q.start()])
+            and not is_junk(name)
+        ):  # 实施“绿满清河”国土绿化行动: a campaign named by its quoted motto
+            ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
+            ex.candidates.append(Candidate(name, "Action", ev, aliases=(name + tail_named.group(),)))
+        elif (
             POLICY_TERM.fullmatch(name)
             and (POLICY_VERB.search(body[max(0, q.start() - 6) : q.start()]) or POLICY_TAIL.match(tail))
             and not is_junk(name)
@@ -137,9 +152,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ev = mention(doc, m.start(1), m.end(1), "counted-programme", 0.75)  # 实施十大战略
         ex.candidates.append(Candidate(m.group(1), "Initiative", ev))
     for m in UNQUOTED_CAMPAIGN.finditer(body):  # 实施农村人居环境整治提升五年行动
-        name = m.group(1)
-        if not is_junk(name) and "、" not in name and not re.match(r"[一二三四五六七八九十\d]+[大项]", name):
-            ex.candidates.append(Candidate(name, "Action", mention(doc, m.start(1), m.end(1), "campaign", 0.65)))
+        g = 1 if m.group(1) else 2
+        name = m.group(g)
+        d = strip_verbs(name)[0]  # 抓好安全生产专项整治三年行动: the verb is not the name
+        name = name[d:]
+        if not is_junk(name) and "、" not in name and not re.match(r"[一二三四五六七八九十\d]+[大项]", name) and len(name) >= 6:
+            ex.candidates.append(Candidate(name, "Action", mention(doc, m.start(g) + d, m.end(g), "campaign", 0.65)))
     ex.extend(_quoted_then_count(doc, body))
     for m in HONOUR.finditer(body):  # 成功创建全国文明城市, 入选全国乡村旅游重点村
         ex.candidates.append(Candidate(m.group(1), "Award", mention(doc, m.start(1), m.end(1), "honour", 0.7)))
@@ -318,15 +336,18 @@ def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
 
 UNQUOTED_CAMPAIGN = re.compile(
     r"(?:深入实施|组织实施|实施|深入开展|开展|启动|推进)([\u4e00-\u9fff]{4,14}?(?:[一二三四五六七八九十]年)?(?:专项)?行动)(?=[，。；、（]|$)"
+    # 农村人居环境整治三年行动圆满收官: a campaign with a term, as the subject of its clause
+    r"|(?:^|(?<=[，。；\n]))([\u4e00-\u9fff]{4,14}?[一二三四五六七八九十]年(?:专项)?行动)(?=圆满|顺利|全面|如期|取得|成效|收官|[，。；、])"
 )
 POLICY_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}\+?")
 POLICY_VERB = re.compile(r"(推行|推进|实施|深化|开展|落实|推广|探索|坚持和发展|擦亮|叫响|打响|升级)$")
 POLICY_TAIL = re.compile(r"^(模式|机制|品牌|服务|制度|试点|体系|理念|经验|平台|治理|场景)")
 HONOUR = re.compile(
-    r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|被授予|跻身)"
-    r"((?:全国|国家|中国|全省|省级|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff]{2,14}?"
-    r"(?:文明城市|卫生城市|园林城市|森林城市|城市|示范县|示范市|示范区|先进县|先进市|先进区|优秀区|百强县|百强区|"
-    r"名县|名镇|名村|重点村|重点镇|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、]|称号)"
+    r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|评为|被授予|跻身|被确定为|确定为|被认定为|认定为|晋升为|被命名为|命名为|被列为|列为|获批)"
+    r"((?:全国|国家级|国家|中国|全省|省级|省[一二三四五]星级|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff]{0,14}?"
+    r"(?:文明城市|卫生城市|卫生县城|园林城市|森林城市|城市|示范县|示范市|示范区|先进县|先进市|先进区|优秀区|百强县|百强区|千强镇|百强镇|"
+    r"名县|名镇|名村|重点村|重点镇|示范村|示范乡镇|示范镇|示范乡|示范街|示范基地|步行街|度假区|产业集聚区|产业集群|试点县|试点|"
+    r"田园乡村|特色小镇|胸痛中心|卒中中心|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、\s\d]|称号)"
 )
 COUNTED_QUOTE = re.compile(r"([两三四五六七八九十]{1,2})大[\u4e00-\u9fff]{2,10}")
 QUOTES_THEN_COUNT = re.compile(r"((?:“[^“”，。]{2,12}”[、和及与]?){2,8})([两三四五六七八九十]{1,2}[项大个][\u4e00-\u9fff]{1,4}?)(?=[，。；、]|$)")
