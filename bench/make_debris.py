@@ -73,6 +73,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "qinghe_county_2021": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # second round of blind reports (first runs in tests/data/heldout/README.md)
+    "shahe_county_2021": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "yunling_county_2022": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

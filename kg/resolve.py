@@ -181,7 +181,10 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
         label = _label(cands, all_names, lex.aliases, lex.strategies)
         quoted = any(doc.text[c.mention.start - 1 : c.mention.start] == "“" and c.name == label for c in primary)
         road = label[:1] in "和向" and kind == "Place"  # 和平北路, 向阳镇
-        if is_junk(label) and kind not in ("Goal", "Task", "Indicator") and not ((quoted or road) and not is_junk("名" + label[1:])):
+        probe = "名" + label[1:]
+        if quoted and kind in ("Action", "Initiative"):
+            probe = probe.replace("、", "")  # “人人持证、技能清河”行动: one campaign named by two phrases
+        if is_junk(label) and kind not in ("Goal", "Task", "Indicator") and not ((quoted or road) and not is_junk(probe)):
             continue  # …but “和美乡村” is a quoted name that merely starts like a clause
         if kind not in ENTITY_CLASSES:
             continue

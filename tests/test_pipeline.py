@@ -575,3 +575,43 @@ def test_a_multipart_slogan_also_links_the_parts_of_its_groups(tmp_path: Path) -
     assert direct["两不愁三保障"] == ["两不愁", "三保障"]
     assert direct["两不愁"] == ["不愁吃", "不愁穿"]
     assert direct["三保障"] == ["义务教育", "基本医疗", "住房安全"]
+
+
+def test_campaigns_honours_bureaus_and_clause_fragments(tmp_path: Path) -> None:
+    """Named campaigns, honours and local bureaus are found; clauses that merely end in a
+    name-like ending are not names."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n清济高速建成通车，结束了清河不通高速公路的历史。县城新建、改建迎宾大道、黄河路等道路23条。"
+        "成功创建国家卫生县城，清河县被确定为全国电子商务进农村综合示范县。组建县乡村振兴局。"
+        "县林业和草原局荣获“全国防沙治沙先进集体”称号。农村人居环境整治三年行动圆满收官。\n"
+        "二、2024年工作安排\n实施“绿满清河”国土绿化行动，实施“人人持证、技能清河”行动。支持华冠生物联合河南工业大学建设研发中心。"
+        "引进光伏支架、逆变器、储能电池等装备制造企业。让荒漠变成“绿电银行”。优先保障重点项目用地需求。\n",
+        meeting="2024年1月5日在清河县第一届",
+        speaker="县长 张三",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["绿满清河"] == "Action"
+    assert kinds["人人持证、技能清河"] == "Action"
+    assert kinds["农村人居环境整治三年行动"] == "Action"
+    assert kinds["国家卫生县城"] == "Award"
+    assert kinds["全国电子商务进农村综合示范县"] == "Award"
+    assert kinds["县乡村振兴局"] == "Organization"
+    assert kinds["县林业和草原局"] == "Organization"
+    assert kinds["河南工业大学"] == "Organization"
+    assert kinds["迎宾大道"] == "Place"
+    for junk in ("清河不通高速公路", "县城新建", "改建迎宾大道", "华冠生物联合河南工业大学", "光伏支架", "逆变器",
+                 "储能电池", "绿电银行", "优先保障重点项目", "国家卫生县城 "):
+        assert junk not in kinds, junk
+
+
+def test_dash_goal_paragraphs_share_the_plan_year_stated_first(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "二、今后五年的奋斗目标\n今后五年的主要奋斗目标是：\n——综合实力更强。到2026年，地区生产总值突破160亿元。\n"
+        "——生态环境更美。森林覆盖率稳定在71%以上。\n",
+        meeting="2022年1月12日在云岭县第十八届",
+    )
+    years = {m.indicator: m.year for m, _ind in res.measurements}
+    assert years["地区生产总值"] == 2026
+    assert years["森林覆盖率"] == 2026

@@ -248,6 +248,14 @@ def _split_by_groups(
     from kg.numerals import cn_to_int
 
     groups = [(m.group(), cn_to_int(m.group(1)), m.group(2)) for m in _NUMBERED_GROUP.finditer(parent)]
+    if groups and groups[0][1] == 1 and sum(n for _g, n, _noun in groups) == len(items) + 1:
+        a, b = items[0]
+        if doc.text[a : a + 1] == "的":
+            a += 1
+        own = re.search(r"(?:^|[：:，指即是])([^，。；：、指即是]{2,16}?)(?:下辖|所辖|辖区内|范围内|所属|内)的?$", doc.text[max(0, a - 24) : a])
+        if own:  # 一园三片：指沙河工业园区下辖的滨河片区、…: the park, then its parts
+            o0 = max(0, a - 24) + own.start(1)
+            items = [(o0, o0 + len(own.group(1))), (a, b), *items[1:]]
     if len(groups) < 2 or "".join(g for g, _n, _noun in groups) != parent or sum(n for _g, n, _noun in groups) != len(items):
         return None
     if any(n < 1 or n > 12 for _g, n, _noun in groups):

@@ -28,6 +28,7 @@ NUMBER = re.compile(
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
     r"((?:统一)?(?:提高|提升|调整|上调|增加)(?:到|至)(?:每人每月|每人每年|每月|每年)?|每人每月|每人每年|"
+    r"扩大到|扩大至|缩短至|缩短到|延长到|延长至|提高至|降至|降低到|减少至|增加至|拓展到|"
     r"达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|比上年|比去年|较上年|较去年|同口径|按可比口径|可比口径|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
@@ -111,6 +112,10 @@ def _dash_run_year(doc: Document, para: object) -> int | None:
     return None
 
 
+# nouns that open with a verb's characters: 建成区面积 is the built-up area, not 建成 + 区面积
+NOUNS_LIKE_VERBS = ("建成区", "建设用地", "新增长点", "发展指数")
+# 期间, 时期: a time phrase left of the value; the indicator is the previous one's
+TIME_ONLY = re.compile(r"^“?(?:十[一二三四五六]五)?”?(?:期间|时期|以来|同期|年内|五年|全年)$")
 COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")
 
 
@@ -172,7 +177,7 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
             verb = re.match(r"^(新增|引进|培育|签约|新建|建成)", left[shift:])
             return (verb.group(1) if verb else "") + head, change
     d, rest = strip_verbs(left[shift:])
-    if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]):
+    if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]) and not left[shift:].startswith(NOUNS_LIKE_VERBS):
         shift += d
     left = left[shift:]
     left = re.sub(r"（[^）]*）", "", left).rstrip("的")  # 满意率（基本满意率） → 满意率
@@ -213,6 +218,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             value = Decimal(m.group("num"))
             floor = prev[-1].evidence.end if prev else sent.start
             indicator, change = _indicator(doc, sent, m, floor)
+            if TIME_ONLY.match(indicator) and prev:  # “十三五”期间年均增长7.2%
+                indicator = prev[-1].indicator
             if QUALIFIER.fullmatch(indicator) and prev:  # 地区生产总值6128亿元，按可比价格计算增长8.9%
                 indicator = prev[-1].indicator
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]

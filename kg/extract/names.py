@@ -33,6 +33,7 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
 # verbs that also sit inside names (生产服务型物流枢纽, 建设路, 经济技术开发区): the back-scan
 # goes past them and _clean strips them when they lead the clause
 NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生产", "研发", "保障", "联合"})
+HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
 BAD_START = re.compile(r"^(项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
@@ -41,7 +42,7 @@ GENERIC_PROJECT = re.compile(
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+KIND_OF_PROJECT = re.compile(r"(土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
 KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -53,6 +54,13 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
     a verb (河柴重工智能制造建设)."""
     verbs = [v for v in load().verbs if len(v) > 1 and v not in NAME_VERBS]
     i = end
+    tail_end = end  # with first=False, up to two verbs may close the name (那洒古镇保护利用一期工程)
+    if not first:
+        for _ in range(2):
+            v = next((v for v in verbs if text.endswith(v, 0, tail_end) and tail_end - len(v) > 0), None)
+            if v is None:
+                break
+            tail_end -= len(v)
     while i > 0 and end - i < limit:
         ch = text[i - 1]
         if ch == "”" and text[i : i + 1] not in ("即", "是", "指"):  # a quoted part belongs to the name: “硅巷”经济走廊
@@ -71,13 +79,16 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
         if ch == " " and i >= 2 and re.match(r"[A-Za-z0-9]", text[i - 2]) and re.match(r"[A-Za-z]", text[i : i + 1]):
             i -= 1  # 岚光科技Mini LED背光模组项目: a space between Latin words is inside the name
             continue
+        if ch == "和" and text[i - 2 : i] in HE_WORDS:
+            i -= 1  # 协和医院, 太和县: 和 closes a word of the name, it does not join two names
+            continue
         if not NAME_CHAR.match(ch) or (singles and ch in STOP_SINGLE):
             break
         if ch in CLASSIFIERS and i >= 2 and re.match(r"[\d一二两三四五六七八九十百千余多]", text[i - 2]):
             break
         if ch == "大" and i >= 2 and text[i - 2] in "两三四五六七八九十" and i < end:
             break  # 海澄滨海商圈两大消费商圈: a count closes the list before it
-        if (first or i < end) and any(text.endswith(v, 0, i) for v in verbs):
+        if (first or i < tail_end) and any(text.endswith(v, 0, i) for v in verbs):
             v = next(v for v in verbs if text.endswith(v, 0, i))
             j = i - len(v)
             if end - i <= 2 and text[end : end + 1] in ("路", "街") and (j == 0 or text[j - 1] in "、，；：“（\n"):
@@ -109,6 +120,11 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)[\u4e00-\u9fff])", doc.text[a:b])
     if seat:
         a += seat.end()  # 县城人民路商圈: the county seat locates the road, it is not part of the name
+    for conj in ("与", "和", "及"):
+        k = doc.text.find(conj, a + 3, b)
+        if k > 0 and b - k - 1 >= 3 and suffix_class(doc.text[a:k]) and suffix_class(doc.text[k + 1 : b]) and doc.text[k - 2 : k + 2] not in HE_WORDS:
+            a = k + 1  # 岚平光电子创新中心与华中科技大学: two names joined, this one is the second
+            break
     joint = doc.text.find("联合", a + 2, b)
     if joint > 0 and b - joint - 2 >= 4 and suffix_class(doc.text[joint + 2 : b]):
         a = joint + 2  # 华冠生物联合河南工业大学: two partners, the name is the second
@@ -185,9 +201,9 @@ def _route_sections(doc: Document) -> Extraction:
 FACILITY_ENDINGS = (
     "公园", "湿地", "广场", "图书馆", "博物馆", "展览馆", "文化馆", "纪念馆", "科技馆", "美术馆",
     "档案馆", "体育馆", "体育场", "体育中心", "游泳馆", "剧院", "医院", "学校", "小学", "中学",
-    "幼儿园", "交通枢纽", "快速路", "福利中心", "养老院", "客运站", "综合体",
+    "幼儿园", "交通枢纽", "快速路", "福利中心", "养老院", "客运站", "综合体", "水库", "大桥", "机场", "加工厂", "展示馆",
 )
-BUILD_BEFORE = re.compile(r"(开工建设|加快建设|谋划建设|启动建设|规划建设|开工|续建|新建|建设|筹建)$")
+BUILD_BEFORE = re.compile(r"(开工建设|加快建设|谋划建设|启动建设|规划建设|开工|续建|新建|扩建|改扩建|建设|筹建)$")
 BUILD_AROUND = re.compile(r"(推进|加快|启动|开工|实施)$")
 LIST_ITEM = r"[^，。；：、\n]{2,24}"
 
@@ -202,7 +218,7 @@ def _under_construction(doc: Document, found: Extraction) -> Extraction:
     starts_by_end = {c.mention.end: c.mention.start for c in found.candidates}
     for c in found.candidates:
         m = c.mention
-        if c.kind not in ("Place", "Organization", "Platform") or not c.name.endswith(FACILITY_ENDINGS):
+        if c.kind not in ("Place", "Organization", "Platform", "Enterprise") or not c.name.endswith(FACILITY_ENDINGS):
             continue
         clause_start = max(doc.text.rfind(p, 0, m.start) for p in "，。；：\n") + 1
         before = doc.text[clause_start : m.start]
@@ -475,7 +491,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
             if cls == "Enterprise" and not suffix_class(name) and name not in load().aliases and (
-                len(name) < 4 or name[:2] in load().industries or is_descriptive(name[:2])
+                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片]$", name)
             ):
                 continue  # 引进光伏支架、逆变器、储能电池等装备制造企业: products, not companies
             if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
@@ -548,7 +564,8 @@ def _coordinated(doc: Document) -> Extraction:
 
 
 NEXT_OK = re.compile(
-    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段)"
+    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
+    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选)"
 )
 ADMIN_STOP = frozenset(
     "相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -593,7 +610,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if not (strong_end or suf in ADMIN_SUFFIXES or short_admin or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
             # 胜利北街棚户区改造项目: a project's name may end in the work it does
-            a = _back_scan(doc.text, m.start(), limit=24, first=suf not in ("项目", "工程"))
+            a = _back_scan(doc.text, m.start(), limit=24, first=not suf.endswith(("项目", "工程")))
             if cls == "Project" and a > 1 and doc.text[a - 1] in "及与" and doc.text[a - 2] not in "参给赋授":
                 # 茶叶精深加工及仓储物流中心项目: one project whose object is two things,
                 # unless the left part is a name of its own (A项目及B项目)
@@ -607,6 +624,19 @@ def _by_suffix(doc: Document) -> Extraction:
                     lspan = _clean(doc, a2, a - 1)
                     if lspan and lspan[1] - lspan[0] >= 5:
                         ex.candidates.append(_cand(doc, lspan[0], lspan[1], "Project", "paired-works", 0.7))
+            if cls == "Project":
+                vm = re.search(r"(续建|新建|改建|扩建|改扩建)$", doc.text[max(0, a - 3) : a])
+                if vm:  # 沙惠渠续建配套与节水改造工程: the works of a named canal
+                    left = _back_scan(doc.text, a - len(vm.group(1)), limit=10)
+                    owner = doc.text[left : a - len(vm.group(1))]
+                    sc_owner = suffix_class(owner)
+                    if len(owner) >= 3 and sc_owner and sc_owner[0] == "Place" and re.search(r"(渠|灌区|水库|河|江|湖|路|大道|街)$", owner):
+                        a = left
+            if cls in ("Enterprise", "Organization") and end - a <= len(suf) + 1:
+                # 中国电力建设集团: behind a state group's prefix, 建设 is part of the name
+                a2 = _back_scan(doc.text, a - 2, limit=10) if doc.text[a - 2 : a] == "建设" else a
+                if a2 < a and doc.text[a2:].startswith(lex.soe_prefixes):
+                    a = a2
             span = _clean(doc, a, end)
             if span is None:
                 continue
@@ -624,13 +654,17 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Place" and "（" in name and doc.text[end : end + 1] == "）":
                 continue  # 拓锋汽车零部件（南溪）有限公司: the place is a part of a company's name
             legal = re.search(r"(?:股份有限公司|有限责任公司|有限公司|集团公司)(?=.{4,}$)", name)
+            paren = re.search(r"（[^（）]*）$", name)
+            if paren and paren.group().rstrip("）").endswith(suf) and suf not in ("一期", "二期", "三期"):
+                continue  # 智能工厂（数字化车间）: a second wording of a kind, not a name
             if cls == "Project" and legal:  # 南溪恒信电子有限公司高密度电路板扩产项目: owner, then project
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
                 continue
-            if suf in ADMIN_SUFFIXES and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨"):
+            committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
+            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县

@@ -294,11 +294,11 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             continue
         # 胜利北街棚户区改造项目 → 胜利北街, 西营村城中村改造项目 → 西营村, 文庙街特色街区 → 文庙街
         ends = r"大道|大街|街道|路|街|渠|河|溪|江|湖|村|镇" if c.kind == "Project" else r"大道|大街|路|街"
-        m = re.match(rf"^(.{{2,8}}?(?:{ends}))(?!路|大道|街道|镇|村|乡)", c.name)
+        m = re.match(rf"^(.{{2,8}}?(?:{ends}))(?!路|大道|街道|道|镇|村|乡)", c.name)
         if (
             m
             and len(m.group(1)) < len(c.name) - 1
-            and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村", "街道"))
+            and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村"))
             and m.group(1) not in lex.generic
             and "至" not in m.group(1)
             and m.group(1)[0] not in "一二两三四五六七八九十百千万"

@@ -158,6 +158,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         name = name[d:]
         if not is_junk(name) and "、" not in name and not re.match(r"[一二三四五六七八九十\d]+[大项]", name) and len(name) >= 6:
             ex.candidates.append(Candidate(name, "Action", mention(doc, m.start(g) + d, m.end(g), "campaign", 0.65)))
+    for m in PAIRING.finditer(body):  # 沪滇协作, 闽宁协作: an east–west pairing named by two provinces
+        ex.candidates.append(Candidate(m.group(1), "Initiative", mention(doc, m.start(1), m.end(1), "pairing", 0.75)))
     ex.extend(_quoted_then_count(doc, body))
     for m in HONOUR.finditer(body):  # 成功创建全国文明城市, 入选全国乡村旅游重点村
         ex.candidates.append(Candidate(m.group(1), "Award", mention(doc, m.start(1), m.end(1), "honour", 0.7)))
@@ -344,11 +346,13 @@ POLICY_VERB = re.compile(r"(推行|推进|实施|深化|开展|落实|推广|探
 POLICY_TAIL = re.compile(r"^(模式|机制|品牌|服务|制度|试点|体系|理念|经验|平台|治理|场景)")
 HONOUR = re.compile(
     r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|评为|被授予|跻身|被确定为|确定为|被认定为|认定为|晋升为|被命名为|命名为|被列为|列为|获批)"
-    r"((?:全国|国家级|国家|中国|全省|省级|省[一二三四五]星级|[\u4e00-\u9fff]{2,3}省)[\u4e00-\u9fff]{0,14}?"
+    r"((?:全国|国家级|国家|中国|全省|省级|省[一二三四五]星级|[\u4e00-\u9fff]{2,3}省|农业产业化国家)[\u4e00-\u9fff“”]{0,14}?"
     r"(?:文明城市|卫生城市|卫生县城|园林城市|森林城市|城市|示范县|示范市|示范区|先进县|先进市|先进区|优秀区|百强县|百强区|千强镇|百强镇|"
     r"名县|名镇|名村|重点村|重点镇|示范村|示范乡镇|示范镇|示范乡|示范街|示范基地|步行街|度假区|产业集聚区|产业集群|试点县|试点|"
-    r"田园乡村|特色小镇|胸痛中心|卒中中心|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、\s\d]|称号)"
+    r"重点龙头企业|示范村镇|特色村寨|质量安全县|质量安全市|地理标志保护产品|地理标志产品|田园乡村|特色小镇|胸痛中心|卒中中心|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、\s\d]|称号|名录|名单)"
 )
+PROVINCE_ABBR = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新"
+PAIRING = re.compile(rf"(?<![\u4e00-\u9fff])([{PROVINCE_ABBR}][{PROVINCE_ABBR}](?:协作|合作|对口协作|扶贫协作))(?![\u4e00-\u9fff]{{0,1}}区)")
 COUNTED_QUOTE = re.compile(r"([两三四五六七八九十]{1,2})大[\u4e00-\u9fff]{2,10}")
 QUOTES_THEN_COUNT = re.compile(r"((?:“[^“”，。]{2,12}”[、和及与]?){2,8})([两三四五六七八九十]{1,2}[项大个][\u4e00-\u9fff]{1,4}?)(?=[，。；、]|$)")
 
