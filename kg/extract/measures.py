@@ -214,6 +214,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 continue  # 年产5万吨…项目, 12英寸晶圆: a number inside a name is not a figure
             if doc.text[m.end() : m.end() + 1] in ("年", "月", "日", "号", "届", "周"):
                 continue
+            if m.group("post") == "以上" and m.group("unit") == "元" and re.match(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业)", doc.text[m.end() : m.end() + 10]):
+                continue  # 引进10亿元以上制造业项目30个: a threshold that sorts projects, not a figure
             unit = (m.group("mult") or "") + m.group("unit")
             value = Decimal(m.group("num"))
             floor = prev[-1].evidence.end if prev else sent.start

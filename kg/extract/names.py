@@ -36,13 +36,13 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
 KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -281,6 +281,8 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
                 sb = suffix_class(brand)
+                if brand[:2] in places or brand[:2] in lex.places or re.fullmatch(r"[东西南北中][江河湖城港山]|[江河湖城港山][东西南北]", brand[:2]):
+                    break  # 东津光电子产业园: a district's name, then the industry
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand) or (sb and sb[0] == "Place"):
                     break
                 trade = c.name[: k + len(ind)]
@@ -790,6 +792,8 @@ def _gazetteer(doc: Document) -> Extraction:
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
             if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
                 continue
+            if name == "中国" and (re.match(r"[\u4e00-\u9fff]", nxt or "") or doc.text[m.start() - 1 : m.start()] == "其"):
+                continue  # 中国电建, 中国国际茶博会, 其中国家级: part of a longer name or another word
             if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（|科学院|工程院|人民|建材|建筑|银行|石油|石化|移动|联通|电信|铁建|中铁|一拖|一重", doc.text[m.end() : m.end() + 3]):
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
             if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):

@@ -307,6 +307,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ):
             k = c.mention.start
             road = m.group(1)
+            region = doc.metadata.region or ""
+            short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+            if len(short) >= 2 and road.startswith(short) and len(road) - len(short) >= 2 and road[len(short)] not in "区县市镇乡":
+                k, road = k + len(short), road[len(short) :]  # 岚平长江大桥: the river is 长江, the town only says where
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
             ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
     # places named at the start of another name (涧河生态湿地 → 涧河)
