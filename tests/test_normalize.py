@@ -114,3 +114,20 @@ def test_a_lone_page_number_in_the_run_of_page_numbers_is_not_part_of_the_next_n
     raw = "\n".join([body] * 5 + ["- 10 -", body, "每千人口执业医师数达到这是一行足够长的正文内容", "11", " 2.9人。", "- 12 -", body])
     text = normalise(raw)[0]
     assert "达到这是一行足够长的正文内容2.9人。" in text and "112.9" not in text
+
+
+def test_after_a_full_line_that_ends_a_sentence_a_bracket_numbered_entry_starts_a_paragraph() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
+    raw = "\n".join(
+        [body] * 8
+        + [
+            "“三园”指锦溪汽车产业园、锦溪电子信息产业园和锦溪港物流园。",
+            "（2）“2+4”现代产业体系：“2”指汽车、电子信息两大主导产业",
+            "。",
+        ]
+    )
+    paras = normalise(raw)[0].split("\n")
+    assert "（2）“2+4”现代产业体系：“2”指汽车、电子信息两大主导产业。" in paras
+    # mid-sentence, a bracketed number at a line start stays in its paragraph
+    mid = normalise("\n".join([body] * 8 + ["重点推进三项工作，一是稳增长，二是促改革，三是惠民生，其中", "（1）号文件已经印发。", "短行。"]))[0]
+    assert "其中（1）号文件已经印发。" in mid

@@ -144,7 +144,7 @@ def paragraphs(raw: str) -> list[str]:
             if (
                 (_ends_paragraph(ln, page_width) or ln.endswith("会议上") or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4]))))
                 and not _continues_number(ln, nxt)
-            ) or _ENTRY_START.match(nxt):
+            ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)):
                 paras.append(buf)
                 buf = ""
         if buf:
@@ -197,6 +197,9 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
 
 # 8、“五个一批”：…, 16.“双循环”：… — a numbered glossary entry starts its own paragraph
 _ENTRY_START = re.compile(r"^\d{1,2}\s*[、.．]\s*(?:“|[\u4e00-\u9fff])")
+# after a sentence that fills its line, （2）“2+4”…：… (a glossary entry numbered in brackets)
+# starts a paragraph of its own
+_PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
 HEADING_MAX = 45
 
 
