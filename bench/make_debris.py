@@ -81,6 +81,20 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "yunling_county_2022": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    "songling_district_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "haiyan_city_2024": [
+        (".debris.gb18030.txt", True, "gb18030"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    # third round
+    "wulan_banner_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "hongling_county_2020": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

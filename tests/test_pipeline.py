@@ -615,3 +615,39 @@ def test_dash_goal_paragraphs_share_the_plan_year_stated_first(tmp_path: Path) -
     years = {m.indicator: m.year for m, _ind in res.measurements}
     assert years["地区生产总值"] == 2026
     assert years["森林覆盖率"] == 2026
+
+
+def test_banner_units_moved_to_values_and_bare_trade_names(tmp_path: Path) -> None:
+    """苏木/嘎查 are places; 由2017年的X增加到2022年的Y keeps the indicator for Y; 支持苍狼文旅提升…
+    names a company; 今年以来 figures are achieved, not targets."""
+    res = _resolved(
+        tmp_path,
+        "一、过去五年工作回顾\n地区生产总值由2017年的86.4亿元增加到2022年的142.7亿元。宝日苏木哈拉嘎查建成牧民新村。"
+        "“十四五”末新能源装机规模达到500万千瓦。\n二、2023年工作安排\n支持苍狼文旅提升乌兰草原旅游度假区服务品质。"
+        "今年以来，累计发放惠企贷2.6亿元。\n",
+        meeting="2023年1月6日在乌兰旗第十六届",
+        speaker="旗长 张三",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["宝日苏木"] == "Place" and kinds["哈拉嘎查"] == "Place"
+    assert kinds["苍狼文旅"] == "Enterprise"
+    meas = {(m.indicator, float(m.value)): m for m, _ind in res.measurements}
+    assert meas[("地区生产总值", 142.7)].year == 2022
+    assert meas[("地区生产总值", 86.4)].year == 2017
+    assert meas[("新能源装机规模", 500.0)].year == 2025
+    assert not next(m for (ind, v), m in meas.items() if v == 2.6).is_target
+
+
+def test_a_programme_launched_in_a_subsections_opening_paragraph_scopes_the_whole_subsection(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2024年工作安排\n（一）聚焦向海图强\n坚持陆海统筹，实施“海洋经济倍增”行动。\n"
+        "做强港口枢纽。推动东澳港区发展，支持闽海港务集团有限公司推进东澳港区集装箱码头工程。\n"
+        "做精现代渔业。实施“蓝色粮仓”工程，推进西屿中心渔港改造提升工程。\n（二）聚焦产业升级\n推进恒信电子产业园建设。\n",
+    )
+    ids = res.by_id()
+    inv = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "involves"}
+    assert ("海洋经济倍增", "东澳港区集装箱码头工程") in inv
+    assert ("海洋经济倍增", "西屿中心渔港改造提升工程") in inv
+    assert ("蓝色粮仓", "西屿中心渔港改造提升工程") in inv
+    assert not any(s == "海洋经济倍增" and "恒信" in o for s, o in inv)

@@ -210,6 +210,18 @@ def emit_parts(
     ex = Extraction()
     if not items:
         return ex
+    each = re.fullmatch(r"[一二两三四五六七八九十]+个(一批|一流|一体)", parent)
+    if each:  # 四个一批：项目建设中谋划一批、…、投产一批的滚动推进机制 → 谋划一批 … 投产一批
+        trimmed = []
+        for a, b in items:
+            t = doc.text[a:b]
+            k = t.find(each.group(1))
+            if k < 0:
+                trimmed.append((a, b))
+                continue
+            lead = re.match(r"^[\u4e00-\u9fff]{2,8}?中(?=[\u4e00-\u9fff]{2})", t[:k])  # 项目建设中谋划一批
+            trimmed.append((a + (lead.end() if lead else 0), a + k + len(each.group(1))))
+        items = trimmed
     # only a definition lists the parts in the slogan's own order
     grouped = _split_by_groups(doc, parent, items, rule, confidence, clean) if rule in ("glossary-list", "slogan-definition") else None
     if grouped is not None:

@@ -73,6 +73,12 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     framed = re.fullmatch(r"对(.+?)(?:进行|实施|开展)[\u4e00-\u9fff]{1,4}", clause)
     if framed and "、" in framed.group(1):
         off, clause = off + 1, framed.group(1)
+    # 以肉牛、乳业、羊绒、饲草为重点的特色农牧业: the items sit between 以 and 为…
+    framed = re.match(r"^以(.+?)为(?:重点|主导|主体|核心|龙头|代表|支撑|引领)", clause)
+    if framed and "、" in framed.group(1):
+        off, clause = off + 1, framed.group(1)
+    # 碳达峰、碳中和的简称: the gloss is not part of the last item
+    clause = re.sub(r"的(?:简称|统称|总称|合称)$", "", clause)
     # cut the tail: 等“六化”建设工作方案, 三种心态, 等方面
     tail = re.search(r"(等(?:[\d一二两三四五六七八九十]|“|方面)[^、]*|[一二两三四五六七八九十\d]+[种个项类大][\u4e00-\u9fff]{0,6})$", clause)
     if tail and tail.start() > 0:
@@ -88,6 +94,7 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         if len(finer) == expected:
             spans = finer
     spans = trim_tail(trim_lead_in(spans, doc.text), doc.text)
+    spans = [_where_clause(doc.text, a, b) for a, b in spans]
     counted = [re.match(r"(?:建设|新建|打造)?\d+(?:个|座|家|所|处)", doc.text[a:b]) for a, b in spans]
     if len(spans) >= 2 and all(counted):  # 建设10个县级…中心、100个乡镇…中心: the counts are not names
         spans = [(a + c.end(), b) for (a, b), c in zip(spans, counted, strict=True)]
@@ -96,6 +103,19 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
         d, _ = strip_verbs(doc.text[a:b])
         spans[0] = (a + d, b)
     return spans
+
+
+def _where_clause(text: str, a: int, b: int) -> tuple[int, int]:
+    """沿国境线分布的边境风光带 → 边境风光带, 旗府所在地巴彦宝力格镇 → 巴彦宝力格镇,
+    以巴彦宝力格镇作为全旗旅游集散中心 → 巴彦宝力格镇: the named part, not its description."""
+    item = text[a:b]
+    m = re.match(r"^以(.{2,12}?)(?:作为|为)", item)
+    if m and suffix_class(m.group(1)):
+        return a + 1, a + 1 + len(m.group(1))
+    m = re.match(r"^.{1,10}?(?:所在地|所在的|分布的|位于.{1,6}的|沿.{1,6}的)", item)
+    if m and len(item) - m.end() >= 3 and (suffix_class(item[m.end() :]) or re.search(r"带|区|廊|轴|圈|片", item[-1:])):
+        return a + m.end(), b
+    return a, b
 
 
 def _items(clause: str) -> list[tuple[int, int]]:
@@ -116,6 +136,8 @@ def _items(clause: str) -> list[tuple[int, int]]:
         a, b = out[-1]
         last = clause[a:b]
         m = re.search(r"(和|及|以及)“?", last)
+        if m and last[m.start() - 1 : m.start() + 1] in ("中和", "协和", "共和", "祥和", "温和", "平和", "太和", "永和"):
+            m = None  # 碳中和 is one word
         if m and len(out) >= 2 and "“" not in last[: m.start()]:
             out[-1] = (a, a + m.start())
             out.append((a + m.end(), b))
@@ -225,6 +247,9 @@ def _quoted_parts(doc: Document, definition: Span, parent: str) -> Extraction:
     return ex
 
 
+AS_CATEGORY = re.compile(r"以([^，。；以为]+?)(?:等)?为((?:[\d一二两三四五六七八九十]+|若干|多个)[大个]?)([\u4e00-\u9fff]{2,8}?)(?=[，。；的]|$)")
+
+
 def _components(doc: Document, definition: Span, parent: str, expected: int | None) -> Extraction:
     ex = Extraction()
     text = definition.text
@@ -253,6 +278,19 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
                 if cut and cut.start() >= 2:
                     items[-1] = (a, a + cut.start())
             ex.extend(_emit(doc, name, items, slogan_count(name), "glossary-list"))
+        return ex
+    frames = list(AS_CATEGORY.finditer(text))
+    if len(frames) >= 2 and re.match(r"[\dNX]+[+＋]", parent):
+        # “2+4+N”：指以新能源、现代煤化工为两大主导产业，以肉牛、乳业…为四大特色产业，…
+        for i, f in enumerate(frames):
+            cat = f.group(2) + f.group(3)
+            c0 = definition.start + f.start(2)
+            ev = mention(doc, c0, c0 + len(cat), "glossary-category", 0.85)
+            ex.candidates.append(Candidate(cat, "Initiative", ev, aliases=(f.group(3),)))
+            ex.relations.append(Relation("hasComponent", parent, cat, ev, "glossary-category", 0.85, i + 1))
+            items = [(definition.start + f.start(1) + a, definition.start + f.start(1) + b) for a, b in _items(f.group(1))]
+            n = f.group(2).rstrip("大个")
+            ex.extend(_emit(doc, cat, items, cn_to_int(n) if re.fullmatch(r"[\d一二两三四五六七八九十]+", n) else None, "glossary-list"))
         return ex
     groups = [g for g in re.split(r"；", text) if g.strip()]
     if len(groups) >= 2 and all(CATEGORY.match(g.rstrip("。")) for g in groups):  # “333”

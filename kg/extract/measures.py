@@ -19,7 +19,7 @@ from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
     "个百分点|个工作日|个月|万剂次|剂次|场次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
-    "%|‰|km|MW|倍|天|列|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部"
+    "%|‰|km|MW|倍|天|列|例|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部|头只|头|只|匹|羽|株|棵|栋|眼|艘|架|枚"
 )
 NUMBER = re.compile(
     rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
@@ -28,12 +28,12 @@ NUMBER = re.compile(
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
     r"((?:统一)?(?:提高|提升|调整|上调|增加)(?:到|至)(?:每人每月|每人每年|每月|每年)?|每人每月|每人每年|"
-    r"扩大到|扩大至|缩短至|缩短到|延长到|延长至|提高至|降至|降低到|减少至|增加至|拓展到|"
+    r"首次|首度|再次|扩大到|扩大至|缩短至|缩短到|延长到|延长至|提高至|降至|降低到|减少至|增加至|拓展到|"
     r"达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|比上年|比去年|较上年|较去年|同口径|按可比口径|可比口径|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
 LEAD = re.compile(
-    r"^(全区|全市|全县|全镇|全省|全年|年内|今年|其中|力争|确保|我区|我市|我县|争取|预计|"
+    r"^(全区|全市|全县|全镇|全省|全年|年内|今年|其中|力争|确保|我区|我市|我县|争取|预计|“?十[一二三四五六]五”?末|末|期间|以来|"
     r"“十[一二三四五六]五”期间|“十[一二三四五六]五”以来|\d{4}年(?:全年|底|末)?|五年来|累计|持续|实现|完成)+"
 )
 BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
@@ -63,7 +63,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
     periods = [
         PERIOD_END[p]
-        for p in re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末|的|时期的))", before)
+        for p in re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末的|的|时期的))", before)
         if p in PERIOD_END
     ]  # 是“十二五”末的1.9倍 names a base, not the year of what follows
     if years:
@@ -116,6 +116,7 @@ def _dash_run_year(doc: Document, para: object) -> int | None:
 NOUNS_LIKE_VERBS = ("建成区", "建设用地", "新增长点", "发展指数")
 # 期间, 时期: a time phrase left of the value; the indicator is the previous one's
 TIME_ONLY = re.compile(r"^“?(?:十[一二三四五六]五)?”?(?:期间|时期|以来|同期|年内|五年|全年)$")
+MOVED_TO = re.compile(r"(?:增加|提高|增长|扩大|提升|上升|下降|减少|降低|达到|突破|缩小|缩短)(?:到|至)?(?:\d{4}年(?:末|底)?)?的?")
 COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")
 
 
@@ -220,8 +221,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             value = Decimal(m.group("num"))
             floor = prev[-1].evidence.end if prev else sent.start
             indicator, change = _indicator(doc, sent, m, floor)
-            if TIME_ONLY.match(indicator) and prev:  # “十三五”期间年均增长7.2%
+            if (TIME_ONLY.match(indicator) or MOVED_TO.fullmatch(indicator)) and prev:  # “十三五”期间年均增长7.2%, …增加到2022年的142.7亿元
                 indicator = prev[-1].indicator
+            indicator = re.sub(r"(?<=..)(?:由|从)(?:\d{4}年(?:末|底)?)?的?$", "", indicator)  # 过货量由2017年的52万吨
             if QUALIFIER.fullmatch(indicator) and prev:  # 地区生产总值6128亿元，按可比价格计算增长8.9%
                 indicator = prev[-1].indicator
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
@@ -281,6 +283,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 target = year >= doc.metadata.year
             else:
                 target = plan_cue
+            if target and re.search(r"(?:今年|年初|疫情发生|疫情防控)以来|截至目前|截至\d{1,2}月", doc.text[sent.start : m.start()]):
+                target = False  # 今年以来…发放惠企贷2.6亿元: achieved so far this year, not a target
             ev = mention(doc, m.start(), m.end(), rule, 0.75)
             meas = Measurement(
                 indicator=indicator, value=value, unit=unit, evidence=ev, rule=rule, year=year,

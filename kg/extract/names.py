@@ -105,7 +105,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     d, _ = strip_verbs(doc.text[a:b])
     if not lead_ok and not (d and b - a - d <= 2 and doc.text[b - 1 : b] in ("路", "街")):  # 建设北路 is a road
         a += d
-    if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据至":
+    if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据至" and doc.text[a : a + 2] not in ("经济", "经营", "经开", "经贸", "经典", "对外", "对口"):
         a += 1  # 以北原科创城为核心: the preposition is not part of the name
     date = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?<=[年月日])[经获由被报向]|[经获被](?=[省市县区国]))", doc.text[a:b])
     if date and date.end():
@@ -115,6 +115,8 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
         a = k + 1  # 云南省以县城为载体: the province is the subject, not part of a name
     if re.match(r"“?[\dNX]+\+", doc.text[a:b]):
         return None  # “1+N”园区体系: a slogan, not a park
+    if doc.text[a : a + 1] == "好" and any(doc.text.endswith(v, 0, a) for v in load().verbs if len(v) > 1):
+        a += 1  # 运营好乌兰旗青年创业孵化器: 好 completes the verb
     if doc.text[a : a + 1] in ("上", "下") and doc.text[a - 1 : a] == "以":
         a += 1  # 1000个以上技术改造项目: the rest of 以上 is not part of the name
     seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)[\u4e00-\u9fff])", doc.text[a:b])
@@ -174,20 +176,30 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_dash_pairs(doc, ex))
     ex.extend(_trade_names(doc, ex))
     ex.extend(_trade_name_lists(doc))
+    ex.extend(_bare_trade_names(doc, ex))
     ex.extend(_under_construction(doc, ex))
     ex.extend(_route_sections(doc))
     return ex
 
 
 ROUTE_SECTION = re.compile(
-    r"((?:城际铁路|高速铁路|高铁|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|国道|省道|快速路|大道)"
+    r"((?:城际铁路|高速铁路|高铁|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|(?:国道|省道|县道)[GSX]?\d{0,4}线?|快速路|大道)"
     r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线|纳入|列入|前期|开通|规划|项目)"
 )
+
+
+# 红岭至梅州铁路, 云岭至景岚高速公路: a route between two places is a project
+ROUTE_BETWEEN = re.compile(r"至[\u4e00-\u9fff]{2,4}?(?:城际铁路|高速铁路|铁路|高速公路|一级公路|二级公路|快速路|快速通道)")
 
 
 def _route_sections(doc: Document) -> Extraction:
     """深南城际铁路南溪段, 沧澜地铁3号线玉溪段: the local section of a route is a project."""
     ex = Extraction()
+    for m in ROUTE_BETWEEN.finditer(doc.text):
+        a = _back_scan(doc.text, m.start(), limit=5)
+        span = _clean(doc, a, m.end()) if m.start() - a >= 2 else None
+        if span and span[0] < m.start() - 1:
+            ex.candidates.append(_cand(doc, span[0], span[1], "Project", "route-between", 0.75))
     for m in ROUTE_SECTION.finditer(doc.text):
         a = _back_scan(doc.text, m.start(), limit=12)
         span = _clean(doc, a, m.end())
@@ -232,6 +244,32 @@ def _under_construction(doc: Document, found: Extraction) -> Extraction:
         )
         if future:
             ex.candidates.append(Candidate(c.name, "Project", mention(doc, m.start, m.end, "construction-object", min(1.0, m.confidence + 0.1))))
+    return ex
+
+
+def _bare_trade_names(doc: Document, found: Extraction) -> Extraction:
+    """``支持苍狼文旅提升…``: a brand and an industry word as the object of 支持/推动 and the
+    subject of the next verb is a company, even with no list or project around it."""
+    ex = Extraction()
+    lex = load()
+    known = {n for c in found.candidates for n in (c.name, *c.aliases)}
+    places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
+    places |= {re.sub(r"(镇|乡|村|县|区|市|旗)$", "", n) for n in places}
+    industries = "|".join(re.escape(w) for w in lex.industries)
+    pat = re.compile(
+        rf"(?:支持|推动|鼓励|引导|帮助|协调|推进)([\u4e00-\u9fff]{{2}})({industries})"
+        r"(?=加快|扩大|提升|建设|实施|开展|上市|做大|做强|打造|创建|申报|扩能|研发|开发|拓展|新建|投资|与|、|和|等)"
+    )
+    for m in pat.finditer(doc.text):
+        brand = m.group(1)
+        if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or brand in lex.generic:
+            continue
+        if re.search(r"[一二三四五六七八九十百千万省市县区镇乡村新老大小各全本该我]", brand[0]):
+            continue
+        name = brand + m.group(2)
+        if name in known:
+            continue
+        ex.candidates.append(_cand(doc, m.start(1), m.end(2), "Enterprise", "bare-trade-name", 0.6))
     return ex
 
 
@@ -281,7 +319,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
                 sb = suffix_class(brand)
-                if brand[:2] in places or brand[:2] in lex.places or re.fullmatch(r"[东西南北中][江河湖城港山]|[江河湖城港山][东西南北]", brand[:2]):
+                if brand[:2] in places or brand[:2] in lex.places or re.fullmatch(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新]{2}", brand[:2]) or re.fullmatch(r"[东西南北中][江河湖城港山]|[江河湖城港山][东西南北]", brand[:2]):
                     break  # 东津光电子产业园: a district's name, then the industry
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand) or (sb and sb[0] == "Place"):
                     break
@@ -369,6 +407,12 @@ def _alias_definitions(doc: Document) -> Extraction:
     for m in ALIAS_DEF.finditer(doc.text):
         short = m.group(1).strip()
         a = _back_scan(doc.text, m.start(), limit=30)
+        if doc.text[m.start() - 1 : m.start()] == "》":  # 《区域全面经济伙伴关系协定》（简称“RCEP”）
+            k = doc.text.rfind("《", max(0, m.start() - 40), m.start())
+            if k >= 0:
+                a = k + 1
+                ex.candidates.append(Candidate(doc.text[a : m.start() - 1], "Strategy" if re.search(r"(协定|倡议|纲要|规划)$", doc.text[a : m.start() - 1]) else "Initiative", mention(doc, a, m.start() - 1, "alias-definition", 0.9), aliases=(short,)))
+                continue
         span = _clean(doc, a, m.start())
         if span is None:
             continue
@@ -575,7 +619,7 @@ ADMIN_STOP = frozenset(
     "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心 东南 西南 东北 西北 中部 东部 西部 南部 北部".split()
 )
 POSITIONING = re.compile(r"核心|重要|区域性|一流|标杆|领先|龙头|高地")
-ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "社区", "市")
+ADMIN_SUFFIXES = ("县", "镇", "乡", "村", "街道", "社区", "市", "苏木", "嘎查", "旗", "盟")
 GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
 
 
@@ -678,6 +722,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if name.endswith(("互联互通", "过河", "渡河", "护河", "跨河", "治河", "沿河", "临河", "治水")) or stem_ends_verb(name, suf):
                 continue  # 与老挝、缅甸边境地区互联互通: connectivity, not an interchange
+            if suf in ("旗", "盟") and (name.endswith(("红旗", "国旗", "党旗", "彩旗", "锦旗", "联盟", "加盟", "同盟", "结盟")) or len(name) - len(suf) < 2):
+                continue  # 产业联盟, 红旗: not a banner or league
             if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):
                 continue  # 返乡创业, 城乡融合: a word that happens to end in 乡
             if cls == "Place" and re.match(r"(国家|全国|全省|省级|省)", name) and suf in ("县城", "城市", "城区"):
@@ -744,7 +790,7 @@ def _by_suffix(doc: Document) -> Extraction:
             )
             street_chain = name.endswith(("街", "路")) and re.match(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|社区|村|区|县)", name)
             if outer is None and (suf in ADMIN_SUFFIXES or street_chain) and len(name) - len(suf) > 4:
-                unit = r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村)"
+                unit = r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村|盟|旗|苏木|嘎查)"
                 # 龙门县石桥镇柳河村, 新城街道胜利北街: admin units, the last may be a street or road
                 chain = re.fullmatch(rf"((?:{unit}){{1,3}}(?:{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)))", name)
                 units = re.findall(rf"{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)$", name) if chain else []
@@ -783,6 +829,13 @@ def _gazetteer(doc: Document) -> Extraction:
         table.append((name, canon, "Strategy", 0.95))
     for name, (canon, cls) in lex.aliases.items():
         table.append((name, canon, cls, 0.9))
+    # 韩国釜山, 日本大阪: a known country, then one of its cities
+    countries = [n for n, k in lex.places.items() if k == "country" and len(n) >= 2 and n != "中国"]
+    for m in re.finditer("(" + "|".join(map(re.escape, sorted(countries, key=len, reverse=True))) + r")([\u4e00-\u9fff]{2,3}?)(?=[、，。；和及等])", doc.text):
+        if is_descriptive(m.group(2)) or m.group(2) in lex.generic or m.group(2) in lex.places or m.group() in lex.aliases:
+            continue
+        ex.candidates.append(_cand(doc, m.start(2), m.end(2), "Place", "place-chain", 0.75, aliases=(m.group(),)))
+        ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), mention(doc, m.start(), m.end(), "place-chain", 0.75), "place-chain", 0.75))
     for name, canon, cls, conf in table:
         if len(name) < 2:
             continue

@@ -12,7 +12,7 @@ import re
 
 from kg.extract.actions import action_of
 from kg.extract.common import FALSE_ENDINGS, mention
-from kg.lexicon import load
+from kg.lexicon import load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
 ORG = ("Enterprise", "Organization")
@@ -68,7 +68,7 @@ def _programme_scopes(
     starts = sorted(
         (c.mention.start, c.name)
         for c in found.candidates
-        if c.kind == "Action" and c.mention.rule != "name-match"
+        if (c.kind == "Action" or (c.kind == "Initiative" and c.mention.rule == "quoted-programme")) and c.mention.rule != "name-match"
         and PROGRAMME_VERB.search(doc.text[max(0, c.mention.start - 12) : c.mention.start])
         and not any(a <= c.mention.start < b for a, b in headed)
     )
@@ -79,7 +79,20 @@ def _programme_scopes(
         if not inner:
             continue
         end = min(s.end for s in inner)
-        if i + 1 < len(starts):
+        sub = next((s for s in reversed(inner) if s.kind == "subsection"), None)
+        opening = None
+        if sub is not None:  # the subsection's heading line and its first body paragraph
+            body = [p for p in doc.paragraphs if sub.start <= p.start < sub.end]
+            opening = body[1].end if len(body) > 1 and body[0].end - body[0].start <= 40 else (body[0].end if body else None)
+        first_child = min((s.start for s in units if sub and s.parent == sub.id and s.kind in ("lead", "item")), default=opening)
+        if sub is not None and first_child is not None and opening is not None and pos < min(first_child, opening):
+            # launched in the subsection's opening paragraph (实施“海洋经济倍增”行动，…), before its
+            # run-in parts: the whole subsection is its scope, and programmes inside the parts nest in it
+            end = sub.end
+            nxt = [p for p, _n in starts[i + 1 :] if p < min(first_child, opening)]
+            if nxt:
+                end = min(end, nxt[0])
+        elif i + 1 < len(starts):
             end = min(end, starts[i + 1][0])
         out.append((pos, end, (name,), "programme-scope"))
     return out
@@ -240,7 +253,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.relations.append(Relation("partOf", c.name, whole, c.mention, "phase-name", 0.8))
             if whole not in names:
                 k = c.mention.start
-                ex.candidates.append(Candidate(whole, "Platform" if whole.endswith(("园", "港", "区")) else "Project", mention(doc, k, k + len(whole), "phase-name", 0.7)))
+                sc = suffix_class(whole)
+                kind = "Platform" if whole.endswith(("园", "港", "区")) or (sc and sc[0] == "Platform") else "Project"
+                ex.candidates.append(Candidate(whole, kind, mention(doc, k, k + len(whole), "phase-name", 0.7)))
         sec = SECTION_OF.match(c.name)
         if sec:  # 环城北路东段 → 环城北路
             ex.relations.append(Relation("partOf", c.name, sec.group(1), c.mention, "section-name", 0.75))
@@ -293,8 +308,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
         # 胜利北街棚户区改造项目 → 胜利北街, 西营村城中村改造项目 → 西营村, 文庙街特色街区 → 文庙街
-        ends = r"大道|大街|街道|路|街|渠|河|溪|江|湖|村|镇" if c.kind == "Project" else r"大道|大街|路|街"
-        m = re.match(rf"^(.{{2,8}}?(?:{ends}))(?!路|大道|街道|道|镇|村|乡)", c.name)
+        ends = r"大道|大街|街道|路|街|渠|河|溪|江|湖|湾|岛|村|镇" if c.kind == "Project" else r"大道|大街|路|街"
+        m = re.match(rf"^(.{{2,8}}?(?:{ends}))(?!路|大道|街道|道|镇|村|乡|区)", c.name) or re.match(r"^(.(?:溪|江|河))(?=两岸|沿岸|[一二三四五六七八九十]桥|大桥|综合|治理|流域)", c.name)
         if (
             m
             and len(m.group(1)) < len(c.name) - 1

@@ -97,9 +97,11 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 pos += len(part) + 1
             continue
         tail = body[q.end() : q.end() + 4]
+        if re.search(r"(简称|下称|以下称|简写为)$", body[max(0, q.start() - 4) : q.start()]):
+            continue  # （以下简称“三韩食品”）: a short name defined for what precedes it
         if re.search(r"(获评|荣获|评为|授予|获得|入选|创建|创成|获批|跻身|确定为|认定为|晋升为|命名为|列为|捧回)$", body[max(0, q.start() - 4) : q.start()]) and 4 <= len(name) <= 24:
             ev = mention(doc, q.start(1), q.end(1), "quoted-honour", 0.75)
-            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|千强|文明城市|卫生城市|园林城市|试点|乡村|产业集群|县城|度假区|步行街)", name):
+            if re.search(r"(奖|集体|个人|称号|单位|示范|先进|标兵|模范|重点村|重点镇|名县|名镇|名村|名城|百强|千强|文明城市|卫生城市|园林城市|试点|乡村|产业集群|县城|度假区|步行街|好产品|氧吧|景区|精品)", name):
                 ex.candidates.append(Candidate(name, "Award", ev))
             continue
         counted = COUNTED_QUOTE.fullmatch(name)
@@ -123,7 +125,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                     ex.extend(parts if parts.relations else label_parts(doc, name, sent.start, q.start()))
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
             ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
-            ex.candidates.append(Candidate(name, "Action" if name.endswith("行动") else "Initiative", ev))
+            named = NAMED_SUFFIX.match(tail)
+            acts = name.endswith("行动") or (named is not None and named.group(1) in ("行动", "活动", "计划"))
+            ex.candidates.append(Candidate(name, "Action" if acts else "Initiative", ev, aliases=(name + named.group(1),) if named else ()))
         elif NAMED_SUFFIX.match(tail) and 2 <= len(name) <= 12 and not re.search(r"[，。、]", name):
             suffix = NAMED_SUFFIX.match(tail).group(1)
             if suffix in ("改革", "行动", "计划", "工程", "战略", "活动"):
@@ -162,7 +166,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ex.candidates.append(Candidate(m.group(1), "Initiative", mention(doc, m.start(1), m.end(1), "pairing", 0.75)))
     ex.extend(_quoted_then_count(doc, body))
     for m in HONOUR.finditer(body):  # 成功创建全国文明城市, 入选全国乡村旅游重点村
-        ex.candidates.append(Candidate(m.group(1), "Award", mention(doc, m.start(1), m.end(1), "honour", 0.7)))
+        pos = m.start(1)
+        for part in re.split(r"(?<=[\u4e00-\u9fff])和(?=全国|国家|中国|全省|省级|省)", m.group(1)):  # 省级特色小镇和省级生态文明示范镇
+            ex.candidates.append(Candidate(part, "Award", mention(doc, pos, pos + len(part), "honour", 0.7)))
+            pos += len(part) + 1
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
     ex.extend(_dash_goals(doc, len(body)))
@@ -346,13 +353,13 @@ POLICY_VERB = re.compile(r"(推行|推进|实施|深化|开展|落实|推广|探
 POLICY_TAIL = re.compile(r"^(模式|机制|品牌|服务|制度|试点|体系|理念|经验|平台|治理|场景)")
 HONOUR = re.compile(
     r"(?:成功创建|创建|创成|入选|荣获|获评|获得|被评为|评为|被授予|跻身|被确定为|确定为|被认定为|认定为|晋升为|被命名为|命名为|被列为|列为|获批)"
-    r"((?:全国|国家级|国家|中国|全省|省级|省[一二三四五]星级|[\u4e00-\u9fff]{2,3}省|农业产业化国家)[\u4e00-\u9fff“”]{0,14}?"
+    r"((?:全国|国家级|国家|中国|全省|省级|省[一二三四五]星级|[\u4e00-\u9fff]{2,3}省|农业产业化国家|省(?=[\u4e00-\u9fff]{4}))[\u4e00-\u9fff“”\dA-Z]{0,14}?"
     r"(?:文明城市|卫生城市|卫生县城|园林城市|森林城市|城市|示范县|示范市|示范区|先进县|先进市|先进区|优秀区|百强县|百强区|千强镇|百强镇|"
     r"名县|名镇|名村|重点村|重点镇|示范村|示范乡镇|示范镇|示范乡|示范街|示范基地|步行街|度假区|产业集聚区|产业集群|试点县|试点|"
-    r"重点龙头企业|示范村镇|特色村寨|质量安全县|质量安全市|地理标志保护产品|地理标志产品|田园乡村|特色小镇|胸痛中心|卒中中心|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、\s\d]|称号|名录|名单)"
+    r"天然氧吧|经典景区|旅游景区|好产品|精品工程|生态文明示范镇|重点龙头企业|示范村镇|特色村寨|质量安全县|质量安全市|地理标志保护产品|地理标志产品|田园乡村|特色小镇|胸痛中心|卒中中心|先进集体|先进单位|示范单位|[一二三特]等奖|奖))(?=[，。；、\s\d]|称号|名录|名单|行列)"
 )
 PROVINCE_ABBR = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新"
-PAIRING = re.compile(rf"(?<![\u4e00-\u9fff])([{PROVINCE_ABBR}][{PROVINCE_ABBR}](?:协作|合作|对口协作|扶贫协作))(?![\u4e00-\u9fff]{{0,1}}区)")
+PAIRING = re.compile(rf"(?<![{PROVINCE_ABBR}])([{PROVINCE_ABBR}][{PROVINCE_ABBR}](?:协作|对口协作|扶贫协作))(?![\u4e00-\u9fff]{{0,1}}区)")
 COUNTED_QUOTE = re.compile(r"([两三四五六七八九十]{1,2})大[\u4e00-\u9fff]{2,10}")
 QUOTES_THEN_COUNT = re.compile(r"((?:“[^“”，。]{2,12}”[、和及与]?){2,8})([两三四五六七八九十]{1,2}[项大个][\u4e00-\u9fff]{1,4}?)(?=[，。；、]|$)")
 

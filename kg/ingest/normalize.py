@@ -196,7 +196,7 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
 
 
 # 8、“五个一批”：…, 16.“双循环”：… — a numbered glossary entry starts its own paragraph
-_ENTRY_START = re.compile(r"^\d{1,2}\s*[、.．]\s*(?:“|[\u4e00-\u9fff])")
+_ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-\u9fff])")
 # after a sentence that fills its line, （2）“2+4”…：… (a glossary entry numbered in brackets)
 # starts a paragraph of its own
 _PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
