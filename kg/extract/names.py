@@ -36,14 +36,15 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(各|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+NOT_A_PLACE = ("上山", "下山", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
+SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
@@ -402,11 +403,21 @@ def _dash_pairs(doc: Document, found: Extraction) -> Extraction:
     return ex
 
 
+def _through_jianshe(doc: Document, a: int) -> int:
+    """赣州红岭城市建设投资集团有限公司: the back-scan stopped at 建设, which belongs to the name
+    when a place comes before it and an investment or development company after it."""
+    if doc.text[a - 2 : a] == "建设" and doc.text[a : a + 2] in ("投资", "发展", "开发", "工程"):
+        a2 = _back_scan(doc.text, a - 2, limit=12)
+        if a - 2 - a2 >= 2 and _has_place(doc, doc.text[a2 : a - 2]):
+            return a2
+    return a
+
+
 def _alias_definitions(doc: Document) -> Extraction:
     ex = Extraction()
     for m in ALIAS_DEF.finditer(doc.text):
         short = m.group(1).strip()
-        a = _back_scan(doc.text, m.start(), limit=30)
+        a = _through_jianshe(doc, _back_scan(doc.text, m.start(), limit=30))
         if doc.text[m.start() - 1 : m.start()] == "》":  # 《区域全面经济伙伴关系协定》（简称“RCEP”）
             k = doc.text.rfind("《", max(0, m.start() - 40), m.start())
             if k >= 0:
@@ -537,7 +548,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
             if cls == "Enterprise" and not suffix_class(name) and name not in load().aliases and (
-                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片]$", name)
+                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片筒]$", name) or len(name) <= 2
             ):
                 continue  # 引进光伏支架、逆变器、储能电池等装备制造企业: products, not companies
             if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
@@ -614,7 +625,7 @@ NEXT_OK = re.compile(
     r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选)"
 )
 ADMIN_STOP = frozenset(
-    "相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
+    "自治 相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
     "开发 示范 试验 实验 自贸 高新 经开 综保 保税 集聚 商务 生态 湿地 景观 文化 教育 医疗 重点 试点 先行 "
     "地级 县级 省级 直辖 计划 单列 周边 毗邻 兄弟 友好 节点 中心 副中心 东南 西南 东北 西北 中部 东部 西部 南部 北部".split()
 )
@@ -678,6 +689,8 @@ def _by_suffix(doc: Document) -> Extraction:
                     sc_owner = suffix_class(owner)
                     if len(owner) >= 3 and sc_owner and sc_owner[0] == "Place" and re.search(r"(渠|灌区|水库|河|江|湖|路|大道|街)$", owner):
                         a = left
+            if cls in ("Enterprise", "Organization"):
+                a = _through_jianshe(doc, a)
             if cls in ("Enterprise", "Organization") and end - a <= len(suf) + 1:
                 # 中国电力建设集团: behind a state group's prefix, 建设 is part of the name
                 a2 = _back_scan(doc.text, a - 2, limit=10) if doc.text[a - 2 : a] == "建设" else a
@@ -710,7 +723,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
-            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨"):
+            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -728,6 +741,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 返乡创业, 城乡融合: a word that happens to end in 乡
             if cls == "Place" and re.match(r"(国家|全国|全省|省级|省)", name) and suf in ("县城", "城市", "城区"):
                 continue  # 国家卫生县城: an honour the county earns, not a place
+            if suf == "路" and doc.text[end : end + 1] in ("网", "径", "线", "况", "灯", "面", "口"):
+                continue  # 工人街路网: the road network, not a road called 工人街路
+            if cls == "Place" and len(name) == 4 and name[:2] in SLOGAN_LEADS and name[-1] in "江河省市县区州":
+                continue  # 数字龙江, 美丽乡村: an aim for a place, not the place
             if suf in ("路", "公路") and name.endswith(KINDS_OF_ROAD):
                 continue  # 通硬化路, 四好农村路: a kind of road, not one road
             stem = name[: -len(suf)]
@@ -773,7 +790,7 @@ def _by_suffix(doc: Document) -> Extraction:
             national = name.startswith(("国家", "中国")) and len(stem) >= 6  # 国家农机装备创新中心
             descriptive = is_descriptive(stem) and not national
             kind_of = stem.endswith(("型", "式")) and not _has_place(doc, name)  # 生产服务型物流枢纽
-            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆")) and (descriptive or kind_of):
+            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆", "口岸")) and (descriptive or kind_of):
                 continue
             if cls != "Place" and POSITIONING.search(stem) and re.search(r"(打造|建成|成为|建设成)$", doc.text[max(0, span[0] - 4) : span[0]]):
                 continue  # 打造中原城市群核心物流枢纽: a rank the place aims at, not a named platform
@@ -845,6 +862,8 @@ def _gazetteer(doc: Document) -> Extraction:
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
             if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
                 continue
+            if doc.text[m.start() - 1 : m.start()] in ("内", "出", "入") and name in ("蒙古", "海口"):
+                continue  # 内蒙古, 出海口
             if name == "中国" and (re.match(r"[\u4e00-\u9fff]", nxt or "") or doc.text[m.start() - 1 : m.start()] == "其"):
                 continue  # 中国电建, 中国国际茶博会, 其中国家级: part of a longer name or another word
             if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（|科学院|工程院|人民|建材|建筑|银行|石油|石化|移动|联通|电信|铁建|中铁|一拖|一重", doc.text[m.end() : m.end() + 3]):
