@@ -178,6 +178,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_trade_names(doc, ex))
     ex.extend(_trade_name_lists(doc))
     ex.extend(_bare_trade_names(doc, ex))
+    ex.extend(_owner_prefixed(doc, ex))
     ex.extend(_under_construction(doc, ex))
     ex.extend(_route_sections(doc))
     return ex
@@ -245,6 +246,47 @@ def _under_construction(doc: Document, found: Extraction) -> Extraction:
         )
         if future:
             ex.candidates.append(Candidate(c.name, "Project", mention(doc, m.start, m.end, "construction-object", min(1.0, m.confidence + 0.1))))
+    return ex
+
+
+def _owner_prefixed(doc: Document, found: Extraction) -> Extraction:
+    """A project whose left edge stopped inside its own name, just after its company:
+    雪川机床五轴联动加工中心产业化项目 (stopped at 联动), 龙江客车转向架…改造项目 (at 向);
+    and 宏顺新材料科技股份有限公司（以下简称“宏顺新材”）年产10万吨…项目, which the report
+    elsewhere calls 宏顺新材年产10万吨…项目."""
+    ex = Extraction()
+    names: set[str] = set()
+    shorts: dict[int, str] = {}
+    for c in found.candidates:
+        if c.kind == "Enterprise":
+            for n in (c.name, *c.aliases):
+                names.add(n)
+                names.add(re.sub(r"(集团|股份|公司|有限公司)$", "", n))
+            if c.mention.rule == "alias-definition" and doc.text[c.mention.end : c.mention.end + 2] in ("”）", "\"）"):
+                shorts[c.mention.end + 2] = doc.text[c.mention.start : c.mention.end]
+    verbs = [v for v in load().verbs if len(v) > 1]
+    for c in list(found.candidates):
+        if c.kind != "Project" or not c.mention.rule.startswith("suffix:"):
+            continue
+        s0 = c.mention.start
+        short = shorts.get(s0)
+        if short and (short + c.name) in doc.text:
+            ex.candidates.append(Candidate(short + c.name, "Project", mention(doc, s0, c.mention.end, "owner-project", 0.75), aliases=(c.name,)))
+            continue
+        window = doc.text[max(0, s0 - 20) : s0]
+        owners = sorted(
+            ((s0 - len(window) + k, n) for n in names if len(n) >= 3 and not n.endswith("公司") for k in [window.rfind(n)] if k >= 0),
+            key=lambda x: (-(x[0] + len(x[1])), -len(x[1])),
+        )
+        for a, owner in owners:
+            b = a + len(owner)
+            gap = doc.text[b:s0]
+            if not (0 < len(gap) <= 6) or re.search(r"[^\u4e00-\u9fff\dA-Za-z]", gap):
+                continue
+            if any(gap.startswith(v) for v in verbs) or gap[0] in STOP_SINGLE or gap[0] in "在于对把将从由经为" or re.search(r"集团|公司|股份|有限", gap):
+                continue
+            ex.candidates.append(_cand(doc, a, c.mention.end, "Project", "owner-project", 0.75))
+            break
     return ex
 
 
