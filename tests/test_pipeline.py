@@ -623,7 +623,7 @@ def test_banner_units_moved_to_values_and_bare_trade_names(tmp_path: Path) -> No
     res = _resolved(
         tmp_path,
         "一、过去五年工作回顾\n地区生产总值由2017年的86.4亿元增加到2022年的142.7亿元。宝日苏木哈拉嘎查建成牧民新村。"
-        "“十四五”末新能源装机规模达到500万千瓦。\n二、2023年工作安排\n支持苍狼文旅提升乌兰草原旅游度假区服务品质。"
+        "“十四五”末新能源装机规模达到500万千瓦。到2027年，风电装机规模达到800万千瓦以上，其中“十四五”末达到600万千瓦。\n二、2023年工作安排\n支持苍狼文旅提升乌兰草原旅游度假区服务品质。"
         "今年以来，累计发放惠企贷2.6亿元。\n",
         meeting="2023年1月6日在乌兰旗第十六届",
         speaker="旗长 张三",
@@ -635,6 +635,8 @@ def test_banner_units_moved_to_values_and_bare_trade_names(tmp_path: Path) -> No
     assert meas[("地区生产总值", 142.7)].year == 2022
     assert meas[("地区生产总值", 86.4)].year == 2017
     assert meas[("新能源装机规模", 500.0)].year == 2025
+    assert meas[("风电装机规模", 800.0)].year == 2027
+    assert next(m for (ind, v), m in meas.items() if v == 600.0).year == 2025  # the nearer date counts
     assert not next(m for (ind, v), m in meas.items() if v == 2.6).is_target
 
 

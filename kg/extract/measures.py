@@ -60,16 +60,18 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     if base is None and pm and pm.group(1) in PERIOD_END:
         base = PERIOD_END[pm.group(1)]  # 是“十三五”末的1.9倍
     # 比2020年末增加612家: a comparison names the base, not the year of the figure
-    years = [int(y) for y in re.findall(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(y) < 2100]
+    years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(m.group(1)) < 2100]
     periods = [
-        PERIOD_END[p]
-        for p in re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末的|的|时期的))", before)
-        if p in PERIOD_END
+        (m.start(), PERIOD_END[m.group(1)])
+        for m in re.finditer(r"(十[一二三四五六]五)(?!”?(?:以来|末的|的|时期的))", before)
+        if m.group(1) in PERIOD_END
     ]  # 是“十二五”末的1.9倍 names a base, not the year of what follows
+    if years and periods and periods[-1][0] > years[-1][0] and re.match(r"十[一二三四五六]五”?末[^；。]*$", before[periods[-1][0] :]):
+        return periods[-1][1], base  # 到2027年…，其中“十四五”末达到500万千瓦: the nearer date counts
     if years:
-        return years[-1], base
+        return years[-1][1], base
     if periods:
-        return periods[-1], base
+        return periods[-1][1], base
     if "去年" in before:
         return (doc.metadata.year - 1) if doc.metadata.year else None, base
     para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
