@@ -313,6 +313,12 @@ def _nested(ex: Extraction) -> set[int]:
         if c.kind == "Place" and c.mention.rule == "lexicon":
             if any(s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in others):
                 out.add(i)
+    strategy_spans = [(c.mention.start, c.mention.end) for c in ex.candidates if c.kind == "Strategy" and c.mention.rule == "lexicon"]
+    for i, c in enumerate(ex.candidates):  # 战略资源基地 inside 国家重要能源和战略资源基地: part of a strategy's name
+        if c.kind != "Strategy" and c.mention.rule not in ("name-match",) and any(
+            s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in strategy_spans
+        ):
+            out.add(i)
     for items in spans.values():
         items.sort()
         for s, e, i in items:

@@ -653,3 +653,17 @@ def test_a_programme_launched_in_a_subsections_opening_paragraph_scopes_the_whol
     assert ("海洋经济倍增", "西屿中心渔港改造提升工程") in inv
     assert ("蓝色粮仓", "西屿中心渔港改造提升工程") in inv
     assert not any(s == "海洋经济倍增" and "恒信" in o for s, o in inv)
+
+
+def test_aims_for_a_banner_and_parts_of_a_strategys_name_are_not_names(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作安排\n建设国家重要能源和战略资源基地，推动特色苏木镇发展，打造草原名旗，向“产业强旗”转变。"
+        "支持东部稀土新材料产业集聚区建设。\n",
+        meeting="2023年1月6日在乌兰旗第十六届",
+        speaker="旗长 张三",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["国家重要能源和战略资源基地"] == "Strategy"
+    for junk in ("战略资源基地", "特色苏木镇", "草原名旗", "产业强旗", "东部稀土"):
+        assert junk not in kinds or kinds[junk] not in ("Place", "Platform", "Enterprise"), junk

@@ -362,7 +362,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
                 sb = suffix_class(brand)
-                if brand[:2] in places or brand[:2] in lex.places or re.fullmatch(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新]{2}", brand[:2]) or re.fullmatch(r"[东西南北中][江河湖城港山]|[江河湖城港山][东西南北]", brand[:2]):
+                if brand[:2] in places or brand[:2] in lex.places or re.fullmatch(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新]{2}", brand[:2]) or re.fullmatch(r"[东西南北中][江河湖城港山部]|[江河湖城港山][东西南北]", brand[:2]):
                     break  # 东津光电子产业园: a district's name, then the industry
                 if is_descriptive(brand) or brand in lex.places or brand in places or brand in lex.industries or any(ch.isdigit() for ch in brand) or (sb and sb[0] == "Place"):
                     break
@@ -777,6 +777,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if name.endswith(("互联互通", "过河", "渡河", "护河", "跨河", "治河", "沿河", "临河", "治水")) or stem_ends_verb(name, suf):
                 continue  # 与老挝、缅甸边境地区互联互通: connectivity, not an interchange
+            if suf == "旗" and re.search(r"[名大强兴富美]$", name[:-1]):
+                continue  # 草原名旗, 产业强旗: an aim for the banner, not a banner
+            if suf in ADMIN_SUFFIXES and re.match(r"(特色|美丽|示范|重点|中心)", name):
+                continue  # 特色苏木镇: a kind of township
             if suf in ("旗", "盟") and (name.endswith(("红旗", "国旗", "党旗", "彩旗", "锦旗", "联盟", "加盟", "同盟", "结盟")) or len(name) - len(suf) < 2):
                 continue  # 产业联盟, 红旗: not a banner or league
             if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):
