@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.extract.common import is_junk
+from kg.extract.common import is_junk, region_short
 from kg.extract.relations import ABBREVIATIONS, abbreviate
 from kg.iri import mint
 from kg.lexicon import is_descriptive, load
@@ -83,7 +83,7 @@ class _UnionFind:
 
 def resolve(doc: Document, ex: Extraction) -> Resolved:
     lex = load()
-    region_short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
+    region_stem = region_short(doc)
     uf = _UnionFind()
     kinds_of: dict[str, set[str]] = defaultdict(set)
     for c in ex.candidates:
@@ -190,7 +190,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue
         if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"等|.的.", label):
             continue  # 养老等基本生活服务功能的社区商圈: a description, not a name
-        if kind in ("Project", "Platform", "Place") and _place_slogan(label, region_short):
+        if kind in ("Project", "Platform", "Place") and _place_slogan(label, region_stem):
             continue  # 平安南溪, 美丽枫桥, 技能清河: a slogan about the place
         aliases = sorted(n for n in all_names if n != label and n)
         mentions = sorted({(c.mention.start, c.mention.end): c.mention for c in cands}.values(), key=lambda m: (m.start, m.end))

@@ -7,12 +7,24 @@ from collections.abc import Callable
 
 from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Candidate, Document, Extraction, Mention, Relation, Warning
-from kg.numerals import CN_NUM, slogan_groups
+from kg.numerals import CN_NUM, cn_to_int, slogan_groups
 
 QUOTED = re.compile(r"“([^“”]{1,30})”")
 DELIMS = "，。；：！？,;:!?（）()《》\n"
 LIST_SPLIT = re.compile(r"、|以及|及|和|与")
 _STRIP_CHARS = "“”‘’\"'《》〈〉 "
+
+
+def region_short(doc: Document) -> str:
+    """The report's region without its level: 涧西区 → 涧西, 乌兰旗 → 乌兰."""
+    return re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
+
+
+def place_stems(found: Extraction) -> set[str]:
+    """Names of the places found so far, with and without their level (青石镇, 青石): a
+    brand that is one of them is a place, not a company."""
+    places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
+    return places | {re.sub(r"(镇|乡|村|县|区|市|旗)$", "", n) for n in places}
 
 
 def mention(doc: Document, start: int, end: int, rule: str, confidence: float = 0.9) -> Mention:
@@ -257,8 +269,6 @@ def _split_by_groups(
     whose length is the sum of the slogan's group counts is read group by group in order
     (两不愁 → 不愁吃, 不愁穿; 三保障 → 义务教育, 基本医疗, 住房安全), so the groups
     are components too, as they are when the text defines each group itself."""
-    from kg.numerals import cn_to_int
-
     groups = [(m.group(), cn_to_int(m.group(1)), m.group(2)) for m in _NUMBERED_GROUP.finditer(parent)]
     if groups and groups[0][1] == 1 and sum(n for _g, n, _noun in groups) == len(items) + 1:
         a, b = items[0]

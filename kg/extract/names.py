@@ -17,6 +17,8 @@ from kg.extract.common import (
     is_junk,
     is_slogan,
     mention,
+    place_stems,
+    region_short,
     strip_trailing_verbs,
     strip_verbs,
     unquote,
@@ -296,8 +298,7 @@ def _bare_trade_names(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     lex = load()
     known = {n for c in found.candidates for n in (c.name, *c.aliases)}
-    places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
-    places |= {re.sub(r"(镇|乡|村|县|区|市|旗)$", "", n) for n in places}
+    places = place_stems(found)
     industries = "|".join(re.escape(w) for w in lex.industries)
     pat = re.compile(
         rf"(?:支持|推动|鼓励|引导|帮助|协调|推进)([\u4e00-\u9fff]{{2}})({industries})"
@@ -350,8 +351,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
     (a two-character brand and an industry word, the usual shape of a trade name)."""
     ex = Extraction()
     lex = load()
-    places = {n for c in found.candidates if c.kind == "Place" for n in (c.name, *c.aliases)}
-    places |= {re.sub(r"(镇|乡|村|县|区|市)$", "", n) for n in places}  # 青石镇 → 青石
+    places = place_stems(found)
     for c in list(found.candidates):
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -949,8 +949,7 @@ def stem_ends_verb(name: str, suf: str) -> bool:
 def _has_place(doc: Document, name: str) -> bool:
     """Whether a name carries a place (a province, city, the report's region) — the mark of
     a proper name rather than a description."""
-    region = doc.metadata.region or ""
-    short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+    short = region_short(doc)
     if len(short) >= 2 and short in name:
         return True
     return any(len(p) >= 2 and p in name for p in load().places)
@@ -962,7 +961,7 @@ def _region(doc: Document) -> Extraction:
     region = doc.metadata.region
     if not region:
         return ex
-    short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+    short = region_short(doc)
     aliases = (short,) if len(short) >= 2 and short != region else ()
     for name in {region, *aliases}:
         for m in re.finditer(re.escape(name), doc.text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.actions import action_of
-from kg.extract.common import FALSE_ENDINGS, mention
+from kg.extract.common import FALSE_ENDINGS, mention, region_short
 from kg.lexicon import load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
@@ -322,8 +322,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         ):
             k = c.mention.start
             road = m.group(1)
-            region = doc.metadata.region or ""
-            short = re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
+            short = region_short(doc)
             if len(short) >= 2 and road.startswith(short) and len(road) - len(short) >= 2 and road[len(short)] not in "区县市镇乡":
                 k, road = k + len(short), road[len(short) :]  # 岚平长江大桥: the river is 长江, the town only says where
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
