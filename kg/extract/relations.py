@@ -241,6 +241,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if builder is not None and built is not None:
             ex.relations.append(Relation("involves", built.name, builder.name, built.mention, "builder", 0.75))
     names = {c.name: c for c in found.candidates}
+    # 雪川机床五轴联动|加工中心产业化项目一期: a candidate that is the tail of a longer one at the
+    # same place was cut short, so the whole it names would be a fragment too
+    first_start: dict[int, int] = {}
+    for c in found.candidates:
+        first_start[c.mention.end] = min(first_start.get(c.mention.end, c.mention.start), c.mention.start)
+    tails = {(c.mention.start, c.mention.end) for c in found.candidates if first_start[c.mention.end] < c.mention.start}
     for c in found.candidates:
         if c.kind not in ("Project", "Platform", "Place"):
             continue
@@ -251,9 +257,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.relations.append(Relation("involves", c.name, org_names[whole], c.mention, "phase-name", 0.75))
                 continue
             ex.relations.append(Relation("partOf", c.name, whole, c.mention, "phase-name", 0.8))
-            if whole not in names:
+            sc = suffix_class(whole)
+            # 宝力高煤制烯烃|一期项目: the phase carries the only name word, so the whole is
+            # not a name on its own (it would be 宝力高煤制烯烃项目, which the text never writes)
+            named = sc is not None or whole.endswith(("场", "站", "厂", "线", "桥", "港", "园", "区", "馆", "中心"))
+            if whole not in names and named and (c.mention.start, c.mention.end) not in tails:
                 k = c.mention.start
-                sc = suffix_class(whole)
                 kind = "Platform" if whole.endswith(("园", "港", "区")) or (sc and sc[0] == "Platform") else "Project"
                 ex.candidates.append(Candidate(whole, kind, mention(doc, k, k + len(whole), "phase-name", 0.7)))
         sec = SECTION_OF.match(c.name)
