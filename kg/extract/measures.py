@@ -49,6 +49,10 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     since = re.search(r"(?:由|从)(\d{4})年的$", before)
     if since:
         return int(since.group(1)), None
+    if re.search(r"(?:由|从)$", before):
+        start = _start_of_change(doc, sent, before)
+        if start:
+            return start, None
     until = re.search(r"(?:到|至|为|达)(\d{4})年(?:末|底)?的$", before)
     if until and not re.search(r"恢复(?:到|至)\d{4}年(?:同期)?的$", before):  # 恢复至2019年的86.3%: a share of the base year  # 从2020年的51.8%提高到2024年的55.6%: the second figure is the later year's
         return int(until.group(1)), None
@@ -96,6 +100,23 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         if y:
             return int(y.group(1)), base
     return doc.metadata.year, base
+
+
+def _start_of_change(doc: Document, sent: Sentence, before: str) -> int | None:
+    """The year of X in 由X增加到Y when the text leaves it out.
+
+    Why: a review writes the period once (地区生产总值由2015年的612.4亿元增加到…；一般公共预算收入
+    由48.3亿元增加到81.6亿元), or only in its heading (“十三五”时期工作回顾); X is the year before the
+    period starts, not the year of Y."""
+    named = re.findall(r"(?:由|从)(\d{4})年的", before)
+    if named:
+        return int(named[-1])
+    heads = [s for s in doc.sections if s.start <= sent.start < s.end and s.kind != "glossary"]
+    for sec in sorted(heads, key=lambda s: -s.level):
+        pm = re.search(r"(十[一二三四五六]五)", sec.title)
+        if pm and pm.group(1) in PERIOD_END and REVIEW.search(sec.title):
+            return PERIOD_END[pm.group(1)] - 5
+    return None
 
 
 def _dash_run_year(doc: Document, para: object) -> int | None:

@@ -135,7 +135,9 @@ def paragraphs(raw: str) -> list[str]:
     else:
         paras = []
         buf = ""
+        in_glossary = False
         for i, ln in enumerate(kept):
+            in_glossary = in_glossary or bool(_GLOSSARY_HEAD.match(ln))
             if buf and (_HEADING_START.match(ln) or _SPEAKER.match(ln) or (i in indented and len(indented) > 3)):
                 paras.append(buf)
                 buf = ""
@@ -144,7 +146,9 @@ def paragraphs(raw: str) -> list[str]:
             if (
                 (_ends_paragraph(ln, page_width) or ln.endswith("会议上") or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4]))))
                 and not _continues_number(ln, nxt)
-            ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)):
+            ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)) or (
+                in_glossary and ln.endswith("。") and _QUOTED_ENTRY.match(nxt)
+            ):
                 paras.append(buf)
                 buf = ""
         if buf:
@@ -200,6 +204,10 @@ _ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-
 # after a sentence that fills its line, （2）“2+4”…：… (a glossary entry numbered in brackets)
 # starts a paragraph of its own
 _PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
+# in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
+# starts the next entry (in the body, “四新”是：… may go on the same paragraph)
+_QUOTED_ENTRY = re.compile(r"^(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}[：:]")
+_GLOSSARY_HEAD = re.compile(r"^(?:附件?[一二三\d]?[：:]?\s*)?名词解释")
 HEADING_MAX = 45
 
 

@@ -29,11 +29,11 @@ ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|�
 OPENING_RE = re.compile(r"^各位代表")
 # 1、“三区”是指…, “三区”，指…, 1. 三区——指…: entries without a colon
 ENTRY_ALT = re.compile(
-    r"^(?:[\[〔【(（]?\d{1,2}[\]〕】)）]?[、.．]?\s*|[①-⑳]\s*)?"
+    r"^(?:[\[〔【(（]?\d{1,2}(?![+＋])[\]〕】)）]?[、.．]?\s*|[①-⑳]\s*)?"
     r"(“[^“”]{1,24}”[^：:。，；“”\s]{0,12}?|[^：:。，；“”\s]{2,12}?)\s*[，,]?\s*(?:——|—|是(?=指)|(?=指|即))(.+)$"
 )
 ENTRY_RE = re.compile(
-    r"^(?:[\[〔【(（]?\d{1,2}[\]〕】)）]?[、.．]?\s*|[①-⑳]\s*)?"
+    r"^(?:[\[〔【(（]?\d{1,2}(?![+＋])[\]〕】)）]?[、.．]?\s*|[①-⑳]\s*)?"
     r"([“\"]?[^：:。，；]{1,24}?[”\"]?[^：:。，；]{0,12}?)\s*[：:]\s*(.+)$"
 )
 
@@ -234,6 +234,8 @@ def glossary(text: str, paras: tuple[Span, ...], secs: tuple[Section, ...]) -> t
         term = m.group(1).strip()
         t0 = p.start + m.start(1)
         t0 += len(m.group(1)) - len(m.group(1).lstrip())
+        if term.startswith(("【", "〖", "[")) and term.endswith(("】", "〗", "]")) and len(term) > 2:
+            term, t0 = term[1:-1], t0 + 1  # 【三旧】：旧城镇…: the brackets mark the term, like quotes
         d0 = p.start + m.start(2)
         out.append(
             GlossaryEntry(Span(t0, t0 + len(term), term), Span(d0, p.end, text[d0 : p.end]), len(out) + 1)
