@@ -190,6 +190,11 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue
         if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"等|.的.", label):
             continue  # 养老等基本生活服务功能的社区商圈: a description, not a name
+        if kind in ("Project", "Platform") and all(_counted(doc, c.mention) for c in primary if c.kind == kind):
+            # 引进产业链关键配套项目30个, 开展审计监督项目46个: a kind of project, counted
+            if "Indicator" not in score:
+                continue
+            kind = "Indicator"
         if kind in ("Project", "Platform", "Place") and _place_slogan(label, region_stem):
             continue  # 平安南溪, 美丽枫桥, 技能清河: a slogan about the place
         aliases = sorted(n for n in all_names if n != label and n)
@@ -269,6 +274,15 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     it = iter(head_l)
     return all(ch in it for ch in head_s)
+
+
+_COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[两三四五六七八九十]+)\s*(?:个|项|家|处|所)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+_COUNT_BEFORE = re.compile(r"(?:\d+|[两三四五六七八九十]+)\s*(?:个|项)$")
+
+
+def _counted(doc: Document, m: Mention) -> bool:
+    """A name that is counted where it stands is a kind of thing: 港澳资项目27个, 20项…项目."""
+    return bool(_COUNT_AFTER.match(doc.text, m.end) or _COUNT_BEFORE.search(doc.text[max(0, m.start - 6) : m.start]))
 
 
 def _place_slogan(label: str, region_short: str) -> bool:

@@ -117,7 +117,7 @@ def component_class(name: str) -> str:
         return lex[1]
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}[兴强富立活美稳优治][县区市镇乡省国]", name):
         return "Initiative"  # 生态立县, 开放兴县: a development line, not a place
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(区|县|市|镇|乡|街道)", name) and not is_descriptive(name[:2]):
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(区|县|市|镇|乡|街道)", name) and not is_descriptive(name[:2]) and not name.endswith(FALSE_ENDINGS):
         return "Place"  # 一核即由岚江区、东津区构成: districts as a slogan's parts
     sc = suffix_class(name)
     if sc and sc[1] >= 0.7 and not name.endswith(FALSE_ENDINGS):

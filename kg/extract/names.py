@@ -45,7 +45,7 @@ GENERIC_PROJECT = re.compile(
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
 KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("上山", "下山", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
+NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -266,13 +266,15 @@ def _owner_prefixed(doc: Document, found: Extraction) -> Extraction:
                 names.add(re.sub(r"(集团|股份|公司|有限公司)$", "", n))
             if c.mention.rule == "alias-definition" and doc.text[c.mention.end : c.mention.end + 2] in ("”）", "\"）"):
                 shorts[c.mention.end + 2] = doc.text[c.mention.start : c.mention.end]
+            elif c.mention.rule == "alias-definition" and doc.text[c.mention.end : c.mention.end + 1] == "）":
+                shorts[c.mention.end + 1] = doc.text[c.mention.start : c.mention.end]  # （简称芯湾半导体）
     verbs = [v for v in load().verbs if len(v) > 1]
     for c in list(found.candidates):
         if c.kind != "Project" or not c.mention.rule.startswith("suffix:"):
             continue
         s0 = c.mention.start
         short = shorts.get(s0)
-        if short and (short + c.name) in doc.text:
+        if short and not c.name.startswith(short):  # the name the report would call it by
             ex.candidates.append(Candidate(short + c.name, "Project", mention(doc, s0, c.mention.end, "owner-project", 0.75), aliases=(c.name,)))
             continue
         window = doc.text[max(0, s0 - 20) : s0]
@@ -781,6 +783,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 草原名旗, 产业强旗: an aim for the banner, not a banner
             if suf in ADMIN_SUFFIXES and re.match(r"(特色|美丽|示范|重点|中心)", name):
                 continue  # 特色苏木镇: a kind of township
+            if suf in ADMIN_SUFFIXES and (re.search(r"(卫生|文明|园林|森林|生态|宜居|旅游|历史文化名)$", name[: -len(suf)]) or "型" in name):
+                continue  # 省级卫生镇, 紧密型镇村: a title or a kind of town, not a town
             if suf in ("旗", "盟") and (name.endswith(("红旗", "国旗", "党旗", "彩旗", "锦旗", "联盟", "加盟", "同盟", "结盟")) or len(name) - len(suf) < 2):
                 continue  # 产业联盟, 红旗: not a banner or league
             if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):

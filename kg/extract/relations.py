@@ -247,6 +247,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     for c in found.candidates:
         first_start[c.mention.end] = min(first_start.get(c.mention.end, c.mention.start), c.mention.start)
     tails = {(c.mention.start, c.mention.end) for c in found.candidates if first_start[c.mention.end] < c.mention.start}
+    # …（简称芯湾半导体）先进封装测试项目一期 is also read as 芯湾半导体先进封装测试项目一期: the
+    # short reading is a tail of that name too
+    tails |= {
+        (c.mention.start, c.mention.end)
+        for c in found.candidates
+        if c.mention.rule == "owner-project" and c.name != c.mention.text
+    }
     for c in found.candidates:
         if c.kind not in ("Project", "Platform", "Place"):
             continue
@@ -261,10 +268,17 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             # 宝力高煤制烯烃|一期项目: the phase carries the only name word, so the whole is
             # not a name on its own (it would be 宝力高煤制烯烃项目, which the text never writes)
             named = sc is not None or whole.endswith(("场", "站", "厂", "线", "桥", "港", "园", "区", "馆", "中心"))
-            if whole not in names and named and (c.mention.start, c.mention.end) not in tails:
-                k = c.mention.start
-                kind = "Platform" if whole.endswith(("园", "港", "区")) or (sc and sc[0] == "Platform") else "Project"
-                ex.candidates.append(Candidate(whole, kind, mention(doc, k, k + len(whole), "phase-name", 0.7)))
+            k = c.mention.start
+            kind = "Platform" if whole.endswith(("园", "港", "区")) or (sc and sc[0] == "Platform") else "Project"
+            surface = whole
+            composed = c.mention.rule == "owner-project" and c.name != c.mention.text
+            if composed:  # 岚光股份|12英寸晶圆制造项目一期 → 岚光股份12英寸晶圆制造项目, written 12英寸晶圆制造项目
+                tail = PHASE.match(c.mention.text)
+                surface = tail.group(1) if tail else ""
+            verbatim = bool(surface) and doc.text[k : k + len(surface)] == surface
+            if whole not in names and named and verbatim and (composed or (c.mention.start, c.mention.end) not in tails):
+                aliases = (surface,) if surface != whole else ()
+                ex.candidates.append(Candidate(whole, kind, mention(doc, k, k + len(surface), "phase-name", 0.7), aliases=aliases))
         sec = SECTION_OF.match(c.name)
         if sec:  # 环城北路东段 → 环城北路
             ex.relations.append(Relation("partOf", c.name, sec.group(1), c.mention, "section-name", 0.75))
