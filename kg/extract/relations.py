@@ -32,13 +32,24 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
     """(start, end, owners, rule): text ranges that belong to an initiative."""
     out: list[tuple[int, int, tuple[str, ...], str]] = []
     headed: list[tuple[int, int]] = []
+    slogan_headed: list[tuple[int, int, str]] = []
     for sec in doc.sections:
         if sec.kind == "subsection":
             hit = action_of(doc, sec)
-            if hit:
+            if hit and hit[1]:
                 out.append((sec.start, sec.end, (hit[0],), "section-scope"))
                 headed.append((sec.start, sec.end))
-    out.extend(_programme_scopes(doc, found, headed))
+            elif hit:
+                slogan_headed.append((sec.start, sec.end, hit[0]))
+    programmes = _programme_scopes(doc, found, headed)
+    for a, b, name in slogan_headed:
+        # （二）做强“5+2”现代产业体系 whose opening paragraph launches “链长护航”行动: the
+        # programme owns the subsection; with no such programme the heading's slogan does
+        if any(a <= p0 and p1 == b for p0, p1, _o, _r in programmes):
+            continue
+        out.append((a, b, (name,), "section-scope"))
+        programmes = [x for x in programmes if not a <= x[0] < b]
+    out.extend(programmes)
     # run-in slogan components: from one component sentence to the next
     comps = sorted(
         (r for r in found.relations if r.rule == "slogan-run-in"), key=lambda r: r.evidence.start
@@ -68,7 +79,7 @@ def _programme_scopes(
     starts = sorted(
         (c.mention.start, c.name)
         for c in found.candidates
-        if (c.kind == "Action" or (c.kind == "Initiative" and c.mention.rule == "quoted-programme")) and c.mention.rule != "name-match"
+        if (c.kind == "Action" or (c.kind == "Initiative" and c.mention.rule in ("quoted-programme", "quoted-slogan"))) and c.mention.rule != "name-match"
         and PROGRAMME_VERB.search(doc.text[max(0, c.mention.start - 12) : c.mention.start])
         and not any(a <= c.mention.start < b for a, b in headed)
     )
