@@ -39,7 +39,7 @@ LEAD = re.compile(
 BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
 PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 REVIEW = re.compile(r"回顾|过去|成就|五年来|一年来")
-QUALIFIER = re.compile(r"按可比价格?计算|同比|比上年|较上年|扣除[\u4e00-\u9fff]{1,8}因素|年均|两年平均")
+QUALIFIER = re.compile(r"按可比价格?计算|按同口径计算|同比|比上年|较上年|扣除[\u4e00-\u9fff]{1,8}因素|年均|两年平均")
 PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保")
 
 
@@ -67,7 +67,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
     years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(m.group(1)) < 2100]
     periods = [
         (m.start(), PERIOD_END[m.group(1)])
-        for m in re.finditer(r"(十[一二三四五六]五)(?!”?(?:以来|末的|的|时期的))", before)
+        for m in re.finditer(r"(十[一二三四五六]五)(?!”?(?:开局以来|以来|末的|的|时期的))", before)
         if m.group(1) in PERIOD_END
     ]  # 是“十二五”末的1.9倍 names a base, not the year of what follows
     if years and periods and periods[-1][0] > years[-1][0] and re.match(r"十[一二三四五六]五”?末[^；。]*$", before[periods[-1][0] :]):
@@ -204,7 +204,8 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     if rest and len(rest) >= 2 and not BARE_VERBS.match(left[shift:]) and not left[shift:].startswith(NOUNS_LIKE_VERBS):
         shift += d
     left = left[shift:]
-    left = re.sub(r"（[^）]*）", "", left).rstrip("的")  # 满意率（基本满意率） → 满意率
+    # 满意率（基本满意率） → 满意率; 细颗粒物（PM2.5）平均浓度 keeps the code that names it
+    left = re.sub(r"（(?![A-Za-z0-9.&]+）)[^）]*）", "", left).rstrip("的")
     counted = m.group("unit") in COUNTERS and not m.group("mult")
     right_noun = _right_noun(doc, m) if counted else None
     if right_noun:  # 统筹推进190个重大项目建设 → 重大项目

@@ -76,7 +76,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if m.group(3) and m.group(2) == "是":
             ex.extend(_run_in(doc, name, m.end(), glossary_start))
         else:
-            items = parse_list(doc, m.end(), min(len(body), m.end() + 200), slogan_count(name))
+            # “一轴”即A，“两带”即B、C: each definition ends where the next one starts
+            nxt = DEF_RE.search(body, m.end())
+            stop = min(len(body), m.end() + 200, nxt.start() if nxt else len(body))
+            items = parse_list(doc, m.end(), stop, slogan_count(name))
             ex.extend(_emit(doc, name, items, slogan_count(name), "slogan-definition"))
     for q in QUOTED.finditer(body):
         name = q.group(1)
@@ -305,13 +308,16 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
             lead = re.match(r"若干个?", head)
             if lead:  # 等若干未来产业
                 head, h0 = head[lead.end() :], h0 + lead.end()
-            hev = mention(doc, h0, h0 + len(head), "digit-code", 0.8)
-            ex.candidates.append(Candidate(head, "Initiative", hev))
-            ex.relations.append(Relation("hasComponent", name, head, hev, "digit-code", 0.8, i + 1))
+            owner = name
+            if not is_junk(head):  # 等专业园区 is only a kind: the parks are the code's own parts
+                hev = mention(doc, h0, h0 + len(head), "digit-code", 0.8)
+                ex.candidates.append(Candidate(head, "Initiative", hev))
+                ex.relations.append(Relation("hasComponent", name, head, hev, "digit-code", 0.8, i + 1))
+                owner = head
             for j, (a, b) in enumerate(_items(text[: text.rfind("等")])):
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
                 ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
-                ex.relations.append(Relation("hasComponent", head, iev.text, iev, "digit-code", 0.8, j + 1))
+                ex.relations.append(Relation("hasComponent", owner, iev.text, iev, "digit-code", 0.8, j + 1))
         elif "、" in text:  # “3”即A园区、B园区、C园区: the parts of the code itself
             for a, b in _items(text):
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
