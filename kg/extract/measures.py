@@ -19,7 +19,7 @@ from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
     "个百分点|个工作日|个月|万剂次|剂次|场次|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
-    "%|‰|km|MW|倍|天|列|例|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部|头只|头|只|匹|羽|株|棵|栋|眼|艘|架|枚"
+    "%|‰|km|MW|倍|天|列|例|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部|头只|头|只|匹|羽|株|棵|栋|幢|眼|艘|架|枚"
 )
 NUMBER = re.compile(
     rf"(?P<pre>近|超过|超|约|突破|不少于|不低于)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
@@ -138,7 +138,7 @@ def _dash_run_year(doc: Document, para: object) -> int | None:
 # nouns that open with a verb's characters: 建成区面积 is the built-up area, not 建成 + 区面积
 NOUNS_LIKE_VERBS = ("建成区", "建设用地", "新增长点", "发展指数")
 # 期间, 时期: a time phrase left of the value; the indicator is the previous one's
-TIME_ONLY = re.compile(r"^“?(?:十[一二三四五六]五)?”?(?:期间|时期|以来|同期|年内|五年|全年)$")
+TIME_ONLY = re.compile(r"^(?:“?(?:十[一二三四五六]五)?”?(?:期间|时期|以来|同期|年内|五年|全年)|(?:到|至)?\d{4}年(?:末|底)?)$")
 MOVED_TO = re.compile(r"(?:增加|提高|增长|扩大|提升|上升|下降|减少|降低|达到|突破|缩小|缩短)(?:到|至)?(?:\d{4}年(?:末|底)?)?的?")
 COUNTERS = frozenset("个家项座所名处条批户台辆件笔起场次位")
 
@@ -165,6 +165,13 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     left_start = pos
     while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
         left_start -= 1
+    quoted = re.search(r"“[^“”，。；]{1,8}”$", doc.text[max(sent.start, floor, left_start - 11) : left_start])
+    glued = re.match(r"[\u4e00-\u9fff]", doc.text[left_start : left_start + 1])
+    if quoted and glued and left_start < pos and not re.search(r"称$", doc.text[max(0, left_start - len(quoted.group()) - 2) : left_start - len(quoted.group())]):
+        # 政务服务事项“一网通办”率由…: a quoted word inside the indicator
+        left_start -= len(quoted.group())
+        while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
+            left_start -= 1
     if left_start > sent.start and doc.text[left_start - 1] == "（" and "）" in doc.text[left_start:pos]:
         # 满意率（基本满意率）均达100%: the parenthesis is an aside inside the clause
         left_start -= 1
@@ -216,7 +223,8 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
         noun = right[: cut.start()] if cut else right
         if 2 <= len(noun) <= 12 and not re.match(r"[和及与、\d]", noun):
             return noun, change
-    return left[-16:], change
+    keep = 16 + left[-18:].count("“") + left[-18:].count("”")  # quotes are not words
+    return left[-keep:], change
 
 
 def extract(doc: Document, found: Extraction) -> Extraction:
