@@ -25,7 +25,7 @@ from kg.vocab import ENTITY_CLASSES
 ENTERPRISE_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "重工", "股份", "公司", "控股", "科技")
 PLACE_TAILS = ("省", "市", "县", "区", "自治区", "自治州")
 SPECIFICITY = {k: i for i, k in enumerate(("Action", "Enterprise", "Strategy", "Award", "Platform", "Project", "Place", "Organization", "Initiative", "Task", "Goal", "Indicator"))}
-COMPONENT_RULES = frozenset({"slogan-definition", "slogan-run-in", "slogan-list-before", "glossary-list", "digit-code"})
+COMPONENT_RULES = frozenset({"slogan-definition", "slogan-run-in", "slogan-list-before", "slogan-list-after", "glossary-list", "digit-code"})
 NUMERALS = "一二三四五六七八九十两双百千万"
 RANGE = {"involves": ("Enterprise", "Organization", "Project"), "locatedIn": ("Place",), "alignsWith": ("Strategy",)}
 
@@ -129,6 +129,18 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
                 rest = core[len(prefix) :] if len(prefix) >= 2 and core.startswith(prefix) else ""
                 if len(rest) >= 3 and rest in name_set and kinds_of[rest] & org:
                     uf.union(rest, n)
+    # 浙江禾锦服饰集团有限公司 / 禾锦集团: the brand after the place, the industry word left out
+    legal = [n for n in names if kinds_of[n] & org and n.endswith(("有限公司", "集团公司"))]
+    for s in names:
+        sm = re.fullmatch(r"([\u4e00-\u9fff]{2})(集团|股份|控股)", s)
+        if not (sm and kinds_of[s] & org) or s in lex.places:
+            continue
+        hits = [
+            n for n in legal
+            if re.match(rf"^(?:[\u4e00-\u9fff]{{2,3}}?(?:省|市|县|区)?)?{sm.group(1)}[\u4e00-\u9fff]{{2,4}}{sm.group(2)}(?:股份)?(?:有限公司|有限责任公司|公司)$", n)
+        ]
+        if len(hits) == 1 and uf.find(s) != uf.find(hits[0]):
+            uf.union(s, hits[0])
     for n in names:  # 广文路小学项目 / 广文路小学: a project is also called by its object
         if "Project" in kinds_of[n] and n.endswith(("项目", "工程")) and len(n) >= 6 and n[:-2] in name_set:
             uf.union(n, n[:-2])

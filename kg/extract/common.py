@@ -69,6 +69,8 @@ def strip_trailing_verbs(s: str) -> str:
 
 def slogan_count(name: str) -> int | None:
     """How many parts a slogan's numerals announce (三区两中心一枢纽 → 6), else None."""
+    if re.fullmatch(r"[二两三四五六七八九十]个一", name):
+        return cn_to_int(name[0])  # 三个一 → 3
     groups = slogan_groups(name.replace("双", "两", 1) if name.startswith("双") else name)
     if not groups:
         return None
@@ -79,6 +81,8 @@ def is_slogan(name: str) -> bool:
     """A numbered slogan: starts with a numeral and has a non-numeral part (六稳, 三区两中心一枢纽)."""
     if not (2 <= len(name) <= 12) or name[0] not in CN_NUM + "双":
         return False
+    if re.fullmatch(r"[二两三四五六七八九十]个一", name):
+        return True  # 三个一: three things one of each
     groups = slogan_groups(name.replace("双", "两", 1) if name[0] == "双" else name)
     if not groups or any(n > 20 or len(label) > 3 for n, label in groups):  # 千亿强区, 百日攻坚 are levels, not counts
         return False
@@ -234,6 +238,12 @@ def emit_parts(
             lead = re.match(r"^[\u4e00-\u9fff]{2,8}?中(?=[\u4e00-\u9fff]{2})", t[:k])  # 项目建设中谋划一批
             trimmed.append((a + (lead.end() if lead else 0), a + k + len(each.group(1))))
         items = trimmed
+    if re.fullmatch(r"[二两三四五六七八九十]+个一", parent):  # 三个一：建好一个A、打造一套B、形成一批C → A, B, C
+        objects = []
+        for a, b in items:
+            q = re.search(r"一[个套批项条张座支家]", doc.text[a:b])
+            objects.append((a + q.end(), b) if q and b - (a + q.end()) >= 2 else (a, b))
+        items = objects
     # only a definition lists the parts in the slogan's own order
     grouped = _split_by_groups(doc, parent, items, rule, confidence, clean) if rule in ("glossary-list", "slogan-definition") else None
     if grouped is not None:

@@ -176,6 +176,31 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_digit_codes(doc, body))
     ex.extend(_counted_categories(doc, body))
     ex.extend(_dash_goals(doc, len(body)))
+    ex.extend(_list_after(doc, body))
+    return ex
+
+
+LIST_AFTER = re.compile(r"“([^“”]{2,8})”[，,](?:统筹|抓好|做好|做到|坚持|突出|着力|聚焦|推进|实施)(?:推进)?")
+
+
+def _list_after(doc: Document, body: str) -> Extraction:
+    """深化“五水共治”，统筹治污水、防洪水、排涝水、保供水、抓节水: a slogan followed at once by
+    exactly as many listed parts as its numeral announces spells them out."""
+    ex = Extraction()
+    for m in LIST_AFTER.finditer(body):
+        name = m.group(1)
+        n = slogan_count(name) if is_slogan(name) else None
+        if not n or n < 3:
+            continue
+        clause = re.match(r"[^，。；：“”]+", body[m.end() :])
+        if not clause or clause.group().count("、") != n - 1:
+            continue
+        items, pos = [], m.end()
+        for part in clause.group().split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        if all(2 <= b - a <= 8 for a, b in items):
+            ex.extend(_emit(doc, name, items, n, "slogan-list-after"))
     return ex
 
 
@@ -269,6 +294,9 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
     for i, part in enumerate(DIGIT_PART.finditer(doc.text, start, end)):
         text = part.group(2)
         t0 = part.start(2)
+        counted = re.match(r"^(?:\d+|[NnX])个(?=[\u4e00-\u9fff]{2})", text)
+        if counted:  # “1”指1个区社会治理中心: the count repeats the digit
+            text, t0 = text[counted.end() :], t0 + counted.end()
         lead = re.match(r"^(若干个?|多个|一批|各类|其他)", text)
         if lead:  # “N”指若干未来产业: a short category is a part; a long description is not
             text, t0 = text[lead.end() :], t0 + lead.end()
