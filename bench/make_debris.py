@@ -95,6 +95,13 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "hongling_county_2020": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # fifth round
+    "rongwan_district_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "liutang_district_2021": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -288,13 +288,14 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in it for ch in head_s)
 
 
-_COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[两三四五六七八九十]+)\s*(?:个|项|家|处|所)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
+_COUNT_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?|[两三四五六七八九十]+)\s*(?:个|项|家|处|所|条)(?![\u4e00-\u9fff]{0,2}(?:项目|工程))")
 _COUNT_BEFORE = re.compile(r"(?:\d+|[两三四五六七八九十]+)\s*(?:个|项)$")
 
 
 def _counted(doc: Document, m: Mention) -> bool:
     """A name that is counted where it stands is a kind of thing: 港澳资项目27个, 20项…项目."""
-    return bool(_COUNT_AFTER.match(doc.text, m.end) or _COUNT_BEFORE.search(doc.text[max(0, m.start - 6) : m.start]))
+    listed = doc.text[m.start - 1 : m.start] in ("、", "和", "及", "与")  # A、B和C3条道路: the count sums a list
+    return bool((_COUNT_AFTER.match(doc.text, m.end) and not listed) or _COUNT_BEFORE.search(doc.text[max(0, m.start - 6) : m.start]))
 
 
 def _place_slogan(label: str, region_short: str) -> bool:
@@ -332,6 +333,12 @@ def _nested(ex: Extraction) -> set[int]:
     for i, c in enumerate(ex.candidates):  # 先进制造业示范区 inside the goal 国家级先进制造业示范区
         if c.mention.rule.startswith("suffix:") and any(
             s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in parts
+        ):
+            out.add(i)
+    honours = [(c.mention.start, c.mention.end) for c in ex.candidates if c.kind == "Award" and c.mention.rule == "honour"]
+    for i, c in enumerate(ex.candidates):  # 高品质步行街 inside 创建省级高品质步行街: the title, not a street
+        if c.mention.rule.startswith("suffix:") and any(
+            s <= c.mention.start and c.mention.end == e and (e - s) > (c.mention.end - c.mention.start) for s, e in honours
         ):
             out.add(i)
     others = sorted((c.mention.start, c.mention.end) for c in ex.candidates if c.kind != "Place" and c.mention.rule != "name-match")

@@ -168,10 +168,12 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     quoted = re.search(r"“[^“”，。；]{1,8}”$", doc.text[max(sent.start, floor, left_start - 11) : left_start])
     glued = re.match(r"[\u4e00-\u9fff]", doc.text[left_start : left_start + 1])
     if quoted and glued and left_start < pos and not re.search(r"称$", doc.text[max(0, left_start - len(quoted.group()) - 2) : left_start - len(quoted.group())]):
-        # 政务服务事项“一网通办”率由…: a quoted word inside the indicator
-        left_start -= len(quoted.group())
-        while left_start > max(sent.start, floor) and not CLAUSE_START.match(doc.text[left_start - 1]):
-            left_start -= 1
+        # 政务服务事项“一网通办”率由…: a quoted word inside a short indicator
+        k = left_start - len(quoted.group())
+        while k > max(sent.start, floor) and not CLAUSE_START.match(doc.text[k - 1]):
+            k -= 1
+        if pos - k - 2 <= 18:
+            left_start = k
     if left_start > sent.start and doc.text[left_start - 1] == "（" and "）" in doc.text[left_start:pos]:
         # 满意率（基本满意率）均达100%: the parenthesis is an aside inside the clause
         left_start -= 1

@@ -45,7 +45,7 @@ GENERIC_PROJECT = re.compile(
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
 KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村")
+NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -826,6 +826,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 沈海高速南溪(段): a section of a route, not a place
             if re.match(r"[一二三四五六七八九十百千万]", stem) and re.search(r"[百千万][县镇村乡]", name):
                 continue  # 百县千镇(万村): a counted slogan
+            if cls == "Platform" and "至" in stem:
+                continue  # 拓展榕湾港至香港航线: a route between two ports, not a platform
             if cls == "Place" and "至" in stem:  # 北原至石岭县: the destination is the place
                 span = (span[0] + name.rfind("至") + 1, span[1])
                 name, stem = doc.text[span[0] : span[1]], stem[stem.rfind("至") + 1 :]

@@ -357,7 +357,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             k = c.mention.start
             road = m.group(1)
             short = region_short(doc)
-            if len(short) >= 2 and road.startswith(short) and len(road) - len(short) >= 2 and road[len(short)] not in "区县市镇乡":
+            bare = road[len(short) :] in ("大道", "大街", "街道", "路", "街", "渠")  # 榕湾大道: the town's own road
+            if len(short) >= 2 and road.startswith(short) and len(road) - len(short) >= 2 and road[len(short)] not in "区县市镇乡" and not bare:
                 k, road = k + len(short), road[len(short) :]  # 岚平长江大桥: the river is 长江, the town only says where
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
             ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
