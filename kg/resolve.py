@@ -341,6 +341,12 @@ def _nested(ex: Extraction) -> set[int]:
             s <= c.mention.start and c.mention.end == e and (e - s) > (c.mention.end - c.mention.start) for s, e in honours
         ):
             out.add(i)
+    hosts = {(c.mention.start, c.mention.end) for c in ex.candidates if c.kind in ("Platform", "Organization") and c.mention.rule.startswith("suffix:")}
+    for i, c in enumerate(ex.candidates):  # 乌兰旗草原生态修复工程 inside …修复工程技术研究中心: the centre's name
+        if c.kind == "Project" and c.mention.rule.startswith("suffix:") and any(
+            s == c.mention.start and e > c.mention.end for s, e in hosts
+        ):
+            out.add(i)
     others = sorted((c.mention.start, c.mention.end) for c in ex.candidates if c.kind != "Place" and c.mention.rule != "name-match")
     for i, c in enumerate(ex.candidates):  # 西安 inside 西安交通大学: a gazetteer hit inside another name
         if c.kind == "Place" and c.mention.rule == "lexicon":

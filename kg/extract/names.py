@@ -269,11 +269,20 @@ def _owner_prefixed(doc: Document, found: Extraction) -> Extraction:
             elif c.mention.rule == "alias-definition" and doc.text[c.mention.end : c.mention.end + 1] == "）":
                 shorts[c.mention.end + 1] = doc.text[c.mention.start : c.mention.end]  # （简称芯湾半导体）
     verbs = [v for v in load().verbs if len(v) > 1]
+    legal_ends = {c.mention.end: c.name for c in found.candidates if c.kind == "Enterprise" and re.search(r"(有限公司|有限责任公司)$", c.name)}
+    projects = {c.name for c in found.candidates if c.kind == "Project"}
     for c in list(found.candidates):
         if c.kind != "Project" or not c.mention.rule.startswith("suffix:"):
             continue
         s0 = c.mention.start
         short = shorts.get(s0)
+        legal = legal_ends.get(s0)
+        if short is None and legal:  # 永丰精密（海晏）有限公司智能终端结构件项目 → 永丰精密智能终端结构件项目
+            core = re.sub(r"（[^）]*）|(?:股份|集团)?(?:有限公司|有限责任公司)$", "", legal)
+            written = sorted(
+                p[: -len(c.name)] for p in projects if p.endswith(c.name) and 2 <= len(p) - len(c.name) <= 6 and p[:2] in core
+            )
+            short = written[0] if len(written) == 1 else None
         if short and not c.name.startswith(short):  # the name the report would call it by
             ex.candidates.append(Candidate(short + c.name, "Project", mention(doc, s0, c.mention.end, "owner-project", 0.75), aliases=(c.name,)))
             continue
@@ -820,6 +829,12 @@ def _by_suffix(doc: Document) -> Extraction:
                 )
             ):
                 continue  # 老城区, 直辖市, 功能区: kinds of area, not the name of one
+            if cls in ("Platform", "Project") and re.search(
+                r"(?:一批|一批批|多个|若干|各类|(?:重要|领先|一流|知名|主要|最大|区域性)的?)$", doc.text[max(0, span[0] - 4) : span[0]]
+            ):
+                continue  # 打造一批牧区电商直播基地, …重要的先进封装测试基地: a kind or an aim, not one platform
+            if suf in ("综合整治", "生态修复") and not re.search(r"[段期]", stem):
+                continue  # 深化城市环境综合整治: an activity; 澄江中心城区段综合整治 names its works
             if suf == "厂" and name.endswith("工厂"):
                 continue  # 智能工厂, 黑灯工厂: a kind of factory
             if cls == "Place" and re.search(r"高速|铁路|国道|省道|城际|公路", stem):
