@@ -18,6 +18,9 @@ from kg.model import Candidate, Document, Extraction, Relation
 ORG = ("Enterprise", "Organization")
 PHASE = re.compile(r"^(.{3,}?)[（(]?([一二三四五六七八九]期)[)）]?(?:项目|工程|码头|泊位|厂房|生态修复)?$")
 SECTION_OF = re.compile(r"^(.{2,8}?(?:路|大道|大街|江|河|渠|线))[东西南北中]段$")
+SUB_PARK = re.compile(
+    r"^(.{3,}?(?:开发区|高新区|经开区|新区|园区|产业园|试验区|保税区|港))((?<=港)新?[\u4e00-\u9fff]{0,3}港区|(?<!港)[\u4e00-\u9fff]{2,10}?(?:产业园|园区|产业基地|基地|港区|作业区))$"
+)
 SUBAREA = re.compile(r"^(.{4,}?(?:试验区|示范区|自贸区|开发区|高新区|新区|园区|产业园))(.{2,6}片区)$")
 ABBREVIATIONS = (
     ("自由贸易试验区", "自贸区"),
@@ -280,14 +283,16 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             # not a name on its own (it would be 宝力高煤制烯烃项目, which the text never writes)
             named = sc is not None or whole.endswith(("场", "站", "厂", "线", "桥", "港", "园", "区", "馆", "中心"))
             k = c.mention.start
-            kind = "Platform" if whole.endswith(("园", "港", "区")) or (sc and sc[0] == "Platform") else "Project"
+            kind = sc[0] if sc and sc[0] in ("Project", "Platform", "Place") else "Platform" if whole.endswith(("园", "港", "区")) else "Project"
             surface = whole
             composed = c.mention.rule == "owner-project" and c.name != c.mention.text
             if composed:  # 岚光股份|12英寸晶圆制造项目一期 → 岚光股份12英寸晶圆制造项目, written 12英寸晶圆制造项目
                 tail = PHASE.match(c.mention.text)
                 surface = tail.group(1) if tail else ""
             verbatim = bool(surface) and doc.text[k : k + len(surface)] == surface
-            if whole not in names and named and verbatim and (composed or (c.mention.start, c.mention.end) not in tails):
+            # a whole seen only inside its phases (岭溪河综合治理工程|一期) is dropped as nested: name it here
+            inside = whole in names and names[whole].mention.start == c.mention.start and names[whole].mention.end < c.mention.end
+            if (whole not in names or inside) and named and verbatim and (composed or (c.mention.start, c.mention.end) not in tails):
                 aliases = (surface,) if surface != whole else ()
                 ex.candidates.append(Candidate(whole, kind, mention(doc, k, k + len(surface), "phase-name", 0.7), aliases=aliases))
         sec = SECTION_OF.match(c.name)
@@ -295,6 +300,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             ex.relations.append(Relation("partOf", c.name, sec.group(1), c.mention, "section-name", 0.75))
             k = c.mention.start
             ex.candidates.append(Candidate(sec.group(1), "Place", mention(doc, k, k + len(sec.group(1)), "section-name", 0.75)))
+        park = SUB_PARK.match(c.name)
+        if park and c.kind == "Platform" and park.group(1) in names and names[park.group(1)].kind == "Platform":
+            # 岚平高新区汽车零部件产业园 → 岚平高新区, 岚平港新港区 → 岚平港: a park named inside another
+            ex.relations.append(Relation("partOf", c.name, park.group(1), c.mention, "subarea-name", 0.75))
         s = SUBAREA.match(c.name)
         if s:  # 中国（洛阳）自由贸易试验区涧西片区 → 中国（洛阳）自由贸易试验区
             ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))
@@ -338,6 +347,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     # a road or river at the start of a project's name (振业路西延工程 → 振业路)
     lex = load()
     org_names = {n for c in found.candidates if c.kind in ORG for n in (c.name, *c.aliases) if len(n) >= 2}
+    sites = {
+        c.name for c in found.candidates
+        if c.kind == "Platform" and c.mention.rule != "name-match" and re.search(r"(港区|作业区|园区|产业园|开发区|高新区|经开区)$", c.name) and len(c.name) >= 4
+    }
     for c in found.candidates:
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -362,6 +375,17 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 k, road = k + len(short), road[len(short) :]  # 岚平长江大桥: the river is 长江, the town only says where
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
             ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
+            ph = PHASE.match(c.name)
+            if ph and ph.group(1) != c.name and len(ph.group(1)) > len(road) + 1:  # 岭溪河综合治理工程一期: the whole works too
+                ex.relations.append(Relation("locatedIn", ph.group(1), road, c.mention, "project-place", 0.7))
+        elif c.kind == "Project":
+            # 东澳港区5万吨级通用泊位工程 → 东澳港区: a project named after the port area or park it is in
+            host = next(
+                (n for n in sorted(sites, key=len, reverse=True) if c.name.startswith(n) and len(c.name) - len(n) >= 3 and n != doc.metadata.region),
+                None,
+            )
+            if host:
+                ex.relations.append(Relation("locatedIn", c.name, host, c.mention, "project-place", 0.7))
     # places named at the start of another name (涧河生态湿地 → 涧河)
     seen: set[tuple[str, str]] = set()
     # short forms of places (渑池县 → 渑池) so names that embed them can be placed
