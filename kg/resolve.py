@@ -191,6 +191,14 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             kind = max(score, key=lambda k: (score[k], -SPECIFICITY.get(k, 99)))
         all_names = {c.name for c in cands} | {a for c in cands for a in c.aliases}
         label = _label(cands, all_names, lex.aliases, lex.strategies)
+        if (
+            kind == "Platform"
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,6}港", label)
+            and not re.search(r"数字|经济|科技|科创|创新|智慧|物流|陆港|空港|信息|文化|电商|医疗|健康|国际", label)
+            and region_stem
+            and not label.startswith(region_stem)
+        ):
+            kind = "Place"  # 天津港, 武汉阳逻港: another city's port is a place the report trades with; its own is a platform
         quoted = any(doc.text[c.mention.start - 1 : c.mention.start] == "“" and c.name == label for c in primary)
         road = label[:1] in "和向" and kind == "Place"  # 和平北路, 向阳镇
         probe = "名" + label[1:]
