@@ -148,7 +148,7 @@ def paragraphs(raw: str) -> list[str]:
                 and not _continues_number(ln, nxt)
             ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)) or (
                 in_glossary and ln.endswith("。") and _QUOTED_ENTRY.match(nxt)
-            ):
+            ) or (ln.endswith("。") and _next_sibling(buf, nxt)):
                 paras.append(buf)
                 buf = ""
         if buf:
@@ -206,9 +206,28 @@ _ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-
 _PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
 # starts the next entry (in the body, “四新”是：… may go on the same paragraph)
-_QUOTED_ENTRY = re.compile(r"^(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}[：:]")
+_QUOTED_ENTRY = re.compile(r"^(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)")
 _GLOSSARY_HEAD = re.compile(r"^(?:附件?[一二三\d]?[：:]?\s*)?名词解释")
 HEADING_MAX = 45
+_NUMBERED_ENTRY = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
+_ITEM = re.compile(r"^([一二三四五六七八九十])是")
+# a run-in lead sentence (推进开发区提质增效。深化…) opens its paragraph
+_LEAD_SENTENCE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}。")
+_LEAD_VERB = re.compile(
+    r"^(?:推进|加快|强化|建设|推动|深化|实施|做强|做优|做大|做靓|做精|打造|提升|促进|完善|优化|培育|发展|坚持|扩大|加强|"
+    r"着力|大力|积极|统筹|筑牢|守牢|增进|保障|擦亮|壮大|激发|释放|构建|健全|提高|巩固|稳定|抓好|办好|建好|繁荣)"
+)
+
+
+def _next_sibling(buf: str, nxt: str) -> bool:
+    """After a sentence that fills its line, the next item of a run (五是… | 六是…) or the next
+    run-in lead (建设冷链物流枢纽。… | 强化交通互联互通。…) starts a paragraph when the current
+    paragraph opened the same way."""
+    a, b = _ITEM.match(buf), _ITEM.match(nxt)
+    if a and b:
+        order = "一二三四五六七八九十"
+        return order.find(b.group(1)) == order.find(a.group(1)) + 1
+    return bool(_LEAD_SENTENCE.match(nxt) and (_LEAD_SENTENCE.match(buf) or _LEAD_VERB.match(nxt)))
 
 
 def _full_heading(line: str, nxt: str) -> bool:
@@ -216,6 +235,8 @@ def _full_heading(line: str, nxt: str) -> bool:
     its first sentence longer than any heading: （六）坚持生态优先，…高质量发展 | 深入打好…。"""
     if not _HEADING_START.match(line) or line.startswith("——") or re.search(r"[。；！？]", line):
         return False
+    if _NUMBERED_ENTRY.match(line):
+        return False  # （二）“十大战略”：河南省委提出的…: a glossary entry, not a heading
     first = re.split(r"[。；！？]", nxt, maxsplit=1)
     return len(first) > 1 and len(line) + len(first[0]) > HEADING_MAX
 
