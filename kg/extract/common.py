@@ -302,11 +302,10 @@ def _split_by_groups(
         texts = [doc.text[a:b] for a, b in items[pos : pos + n]]
         for k in range(n):
             a, b = items[pos + k]
-            lead = noun if len(noun) >= 2 and all(t.startswith(noun) for i, t in enumerate(texts) if i != k) else ""
+            lead = noun if n >= 2 and len(noun) >= 2 and all(t.startswith(noun) for i, t in enumerate(texts) if i != k) else ""
             if lead and doc.text.find(lead, a + 1, b) > 0 and not doc.text.startswith(lead, a):
                 a = doc.text.find(lead, a + 1, b)  # 农村贫困人口不愁吃、不愁穿: the subject is not a part
-            name = clean(doc.text[a:b])
-            name = re.sub(rf"(?<=..)有{re.escape(noun)}$", "", name)  # 住房安全有保障 → 住房安全
+            name = clean(re.sub(rf"(?<=..)有{re.escape(noun)}$", "", doc.text[a:b]))  # 住房安全有保障 → 住房安全
             a2 = doc.text.find(name, a, b)
             if not name or len(name) > 25 or a2 < 0:
                 continue

@@ -177,6 +177,50 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_counted_categories(doc, body))
     ex.extend(_dash_goals(doc, len(body)))
     ex.extend(_list_after(doc, body))
+    ex.extend(_inline_definitions(doc, body, defined))
+    return ex
+
+
+INLINE_DEF = re.compile(r"“([^“”]{2,12})”[^，。；：“”]{0,12}，即")
+
+
+def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extraction:
+    """“两不愁三保障”全面实现，即不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障 /
+    构建“一口岸两区三园”开放发展格局，即做强A，建好B和C，提升D、E、F: the parts follow 即
+    across clauses, each after its verb; taken only when their number is the slogan's."""
+    ex = Extraction()
+    for m in INLINE_DEF.finditer(body):
+        name = m.group(1)
+        n = slogan_count(name) if is_slogan(name) else None
+        if not n or n < 2 or name in defined:
+            continue
+        end = re.search(r"[。；]", body[m.end() :])
+        text = body[m.end() : m.end() + (end.start() if end else 0)]
+        if not text or len(text) > 160:
+            continue
+        items: list[tuple[int, int]] = []
+        done: list[tuple[int, int]] = []
+        for part in re.finditer(r"[^，、]+", text):
+            if part.start() > 0 and text[part.start() - 1] == "，":
+                if len(items) == n:  # …提升D、E、F，推动口岸、园区…: the parts end with a clause
+                    done = list(items)
+                    break
+                if len(items) > n:
+                    break
+            one = part.group().count("和") + part.group().count("及") == 1  # 建好A和B: two parts
+            pieces = [(p.start(), p.group()) for p in re.finditer(r"[^和及]+", part.group())] if one else [(0, part.group())]
+            clause_start = part.start() == 0 or text[part.start() - 1] == "，"
+            for off, piece in pieces:
+                a = m.end() + part.start() + off
+                b = a + len(piece)
+                # 做强白石口岸，建好A和B: a clause opens with its verb; list items after 、 and 和 do not
+                d = strip_verbs(doc.text[a:b])[0] if clause_start and off == 0 and not piece.startswith(("面向", "依托", "围绕", "立足")) else 0
+                if b - (a + d) >= 2:
+                    items.append((a + d, b))
+        if len(items) == n:
+            done = items
+        if done:
+            ex.extend(_emit(doc, name, done, n, "slogan-definition"))
     return ex
 
 
