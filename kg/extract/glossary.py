@@ -62,6 +62,15 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     clauses = [(mm.start(), mm.group()) for mm in re.finditer(r"[^，]+", text)]
     if not clauses:
         return []
+    ends = {c[-2:] for _o, c in clauses}
+    if expected and expected >= 3 and len(clauses) == expected and len(ends) == 1:
+        # 十大战略：…提出的创新驱动、科教兴省、人才强省战略，优势再造战略，…: one part per clause
+        items = []
+        for off, c in clauses:
+            lead = re.match(r"^[^、]{2,12}?(?:提出的|确定的|部署的|实施的)", c)
+            k = lead.end() if lead else 0
+            items.append((start + off + k, start + off + len(c)))
+        return items
     off, clause = max(clauses, key=lambda c: (c[1].count("、") + c[1].count("和"), -c[0]))
     made_of = re.match(r"^(?:由)?(.+?)(?:构成|组成)的", clause)
     if made_of and re.search(r"[、和]", made_of.group(1)):  # 由岚江区、东津区构成的中心城区

@@ -76,7 +76,8 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         return years[-1][1], base
     if periods:
         return periods[-1][1], base
-    if "去年" in before:
+    clause = re.split(r"[，；：]", before)[-1]
+    if "去年" in clause or re.match(r"去年[，、]", before):  # not 吸取去年特大暴雨教训，…疏浚沟渠320公里
         return (doc.metadata.year - 1) if doc.metadata.year else None, base
     para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
     run_year = _dash_run_year(doc, para)
@@ -116,6 +117,8 @@ def _start_of_change(doc: Document, sent: Sentence, before: str) -> int | None:
         pm = re.search(r"(十[一二三四五六]五)", sec.title)
         if pm and pm.group(1) in PERIOD_END and REVIEW.search(sec.title):
             return PERIOD_END[pm.group(1)] - 5
+        if re.search(r"过去五年|五年来", sec.title) and doc.metadata.year:
+            return doc.metadata.year - 6  # 过去五年工作回顾 in a 2022 report: the start is 2016
     return None
 
 

@@ -790,6 +790,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 与老挝、缅甸边境地区互联互通: connectivity, not an interchange
             if suf == "旗" and re.search(r"[名大强兴富美]$", name[:-1]):
                 continue  # 草原名旗, 产业强旗: an aim for the banner, not a banner
+            if suf in ("县", "市", "区") and len(name) - len(suf) >= 3 and re.search(r"[名大强重]$", name[: -len(suf)]):
+                continue  # 商贸物流重县, 农业大县: an aim, not a county
+            if suf in ("乡", "村", "镇", "县乡", "村组") and re.search(r"(?:达|到|进|通|下|释放)$", name[: -len(suf)]):
+                continue  # 当日达乡、次日达村, 释放县乡消费潜力: a verb before the unit
             if suf in ADMIN_SUFFIXES and re.match(r"(特色|美丽|示范|重点|中心)", name):
                 continue  # 特色苏木镇: a kind of township
             if suf in ADMIN_SUFFIXES and (re.search(r"(卫生|文明|园林|森林|生态|宜居|旅游|历史文化名)$", name[: -len(suf)]) or "型" in name):

@@ -135,7 +135,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             suffix = NAMED_SUFFIX.match(tail).group(1)
             if suffix in ("改革", "行动", "计划", "工程", "战略", "活动"):
                 ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
-                kind = {"战略": "Strategy", "行动": "Action", "活动": "Action", "计划": "Action"}.get(suffix, "Initiative")  # 深化“千企数改”行动
+                # 深化“千企数改”行动; 实施“净河清渠”工程 is a programme run like an action too
+                kind = {"战略": "Strategy", "行动": "Action", "活动": "Action", "计划": "Action", "工程": "Action"}.get(suffix, "Initiative")
                 ex.candidates.append(Candidate(name, kind, ev, aliases=(name + suffix,)))
             elif POLICY_TERM.fullmatch(name):  # “网格+”治理模式
                 ex.candidates.append(Candidate(name, "Initiative", mention(doc, q.start(1), q.end(1), "quoted-initiative", 0.6)))
