@@ -85,7 +85,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         return run_year, base  # ——特色产业更优。… under ——综合实力更强。到2026年，…: the same plan year
     if para is not None and doc.metadata.year:
         opening = doc.text[para.start : min(para.end, para.start + 40)]
-        if re.search(r"过去一年|一年来|去年|过去五年|五年来|过去的一年|过去的五年", opening):
+        if re.search(r"过去一年|一年来|^去年|去年[，、]|过去五年|五年来|过去的一年|过去的五年", opening):
             return doc.metadata.year - 1, base  # a paragraph that looks back: achieved figures
         if re.search(r"今年|新的一年|\d{4}年(?:主要预期目标|经济社会发展主要预期目标)|主要预期目标是|^全[区县市]经济社会发展的?主要预期目标", opening):
             return doc.metadata.year, base
