@@ -102,6 +102,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "liutang_district_2021": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # sixth round
+    "songyuan_county_2022": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "baishi_county_2021": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
