@@ -94,6 +94,8 @@ def is_junk(name: str) -> bool:
     """A clause or fragment rather than a name."""
     if len(name) < 2 or len(name) > 30:
         return True
+    if name[0] in "—-–":
+        return True  # —东盟 from 中国—东盟: a dash opens no name
     if any(c in name for c in "，。；：！？,;!?、"):
         return True
     if name in load().generic:

@@ -47,7 +47,7 @@ GENERIC_PROJECT = re.compile(
 KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
-KINDS_OF_ROAD = ("硬化路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
+KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
 
 
@@ -496,6 +496,8 @@ def _head_class(doc: Document, pos: int) -> tuple[str, int] | None:
     cut = re.search(rf"[{re.escape(DELIMS)}、]", window)
     if cut:
         window = window[: cut.start()]
+    if re.match(r"(?:商品|产品|农产品|货物|物资|品种|品类|原料)", window):
+        return None  # 坚果、海产品等商品交由县内企业…: goods, whatever noun comes later
     best = None
     for head, cls in load().list_heads:
         k = window.find(head)
@@ -792,7 +794,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 草原名旗, 产业强旗: an aim for the banner, not a banner
             if suf in ("县", "市", "区") and len(name) - len(suf) >= 3 and re.search(r"[名大强重]$", name[: -len(suf)]):
                 continue  # 商贸物流重县, 农业大县: an aim, not a county
-            if suf in ("乡", "村", "镇", "县乡", "村组") and re.search(r"(?:达|到|进|通|下|释放)$", name[: -len(suf)]):
+            if suf in ("乡", "村", "镇", "县", "县乡", "村组") and re.search(r"(?:达|到|进|通|下|释放|交由|由)$", name[: -len(suf)]):
                 continue  # 当日达乡、次日达村, 释放县乡消费潜力: a verb before the unit
             if suf in ADMIN_SUFFIXES and re.match(r"(特色|美丽|示范|重点|中心)", name):
                 continue  # 特色苏木镇: a kind of township
@@ -802,8 +804,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 产业联盟, 红旗: not a banner or league
             if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):
                 continue  # 返乡创业, 城乡融合: a word that happens to end in 乡
-            if cls == "Place" and re.match(r"(国家|全国|全省|省级|省)", name) and suf in ("县城", "城市", "城区"):
+            if cls == "Place" and re.match(r"(国家|全国|全省|省级|省|自治区|市级)", name) and suf in ("县城", "城市", "城区"):
                 continue  # 国家卫生县城: an honour the county earns, not a place
+            if suf == "村" and doc.text[end : end + 1] == "落":
+                continue  # 壮族古村落: villages of a kind, not a village called 壮族古村
             if suf == "路" and doc.text[end : end + 1] in ("网", "径", "线", "况", "灯", "面", "口"):
                 continue  # 工人街路网: the road network, not a road called 工人街路
             if cls == "Place" and len(name) == 4 and name[:2] in SLOGAN_LEADS and name[-1] in "江河省市县区州":
@@ -846,7 +850,12 @@ def _by_suffix(doc: Document) -> Extraction:
             if re.match(r"[一二三四五六七八九十百千万]", stem) and re.search(r"[百千万][县镇村乡]", name):
                 continue  # 百县千镇(万村): a counted slogan
             if cls == "Platform" and "至" in stem:
-                continue  # 拓展榕湾港至香港航线: a route between two ports, not a platform
+                # 拓展榕湾港至香港航线: a route between two ports; 白石至钦州港的班列 names the port it goes to
+                dest = stem[stem.rfind("至") + 1 :]
+                if suf != "港" or len(dest) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", dest):
+                    continue
+                span = (span[0] + name.rfind("至") + 1, span[1])
+                name, stem = doc.text[span[0] : span[1]], dest
             if cls == "Place" and "至" in stem:  # 北原至石岭县: the destination is the place
                 span = (span[0] + name.rfind("至") + 1, span[1])
                 name, stem = doc.text[span[0] : span[1]], stem[stem.rfind("至") + 1 :]
