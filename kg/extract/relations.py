@@ -67,7 +67,7 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
     return out
 
 
-PROGRAMME_VERB = re.compile(r"(实施|深入实施|持续实施|深化|开展|深入开展|推进|启动|打好|推动|落实)[^，。；“”]{0,6}“?$")
+PROGRAMME_VERB = re.compile(r"(实施|深入实施|持续实施|深化|开展|深入开展|推进|启动|打好|推动|落实|坚持|完善|健全)[^，。；“”]{0,6}“?$")
 
 
 def _programme_scopes(
@@ -103,11 +103,17 @@ def _programme_scopes(
             # launched in the subsection's opening paragraph (实施“海洋经济倍增”行动，…), before its
             # run-in parts: the whole subsection is its scope, and programmes inside the parts nest in it
             end = sub.end
-            nxt = [p for p, _n in starts[i + 1 :] if p < min(first_child, opening)]
+            sent = doc.sentence_at(pos)
+            nxt = [p for p, _n in starts[i + 1 :] if p < min(first_child, opening) and (sent is None or p >= sent.end)]
             if nxt:
                 end = min(end, nxt[0])
-        elif i + 1 < len(starts):
-            end = min(end, starts[i + 1][0])
+        else:
+            # 深入实施“项目攻坚年”行动，坚持“五个一批”滚动推进…: a mechanism launched in the same
+            # sentence runs inside the programme; only a later sentence's programme ends its scope
+            sent = doc.sentence_at(pos)
+            later = [p for p, _n in starts[i + 1 :] if sent is None or p >= sent.end]
+            if later:
+                end = min(end, later[0])
         out.append((pos, end, (name,), "programme-scope"))
     return out
 
