@@ -348,11 +348,13 @@ def _nested(ex: Extraction) -> set[int]:
         for c in ex.candidates
         if c.kind in ("Platform", "Place", "Project") and (c.mention.rule.startswith("suffix:") or c.mention.rule == "alias-definition")
     ]
-    for i, c in enumerate(ex.candidates):  # 中越白石|—茶岭跨境经济合作区: a dash inside a zone's name pairs no companies
-        if c.mention.rule == "dash-pair" and c.kind in ("Enterprise", "Organization") and any(
-            s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in longer
-        ):
-            out.add(i)
+    pairs = [(i, c) for i, c in enumerate(ex.candidates) if c.mention.rule == "dash-pair" and c.kind in ("Enterprise", "Organization")]
+    for s, e in longer:
+        inside = [(i, c) for i, c in pairs if s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start)]
+        if any(c.mention.end == e for _i, c in inside):
+            # 中越白石—茶岭跨境经济合作区: the right half carries the zone's ending, so the dash is
+            # inside one name and pairs no companies (万达广场—长申国际商圈 still pairs two)
+            out.update(i for i, _c in inside)
     honours = [(c.mention.start, c.mention.end) for c in ex.candidates if c.kind == "Award" and c.mention.rule == "honour"]
     for i, c in enumerate(ex.candidates):  # 高品质步行街 inside 创建省级高品质步行街: the title, not a street
         if c.mention.rule.startswith("suffix:") and any(

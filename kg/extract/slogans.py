@@ -455,7 +455,10 @@ def _quoted_then_count(doc: Document, body: str) -> Extraction:
         ev = mention(doc, m.start(2), m.end(2), "quoted-count", 0.8)
         ex.candidates.append(Candidate(parent, "Initiative", ev, declared_count=count))
         items = [(m.start(1) + q.start(1), m.start(1) + q.end(1)) for q in quotes]
-        ex.extend(_emit(doc, parent, items, count, "quoted-count"))
+        parts = _emit(doc, parent, items, count, "quoted-count")
+        if re.search(r"(工程|行动|计划|活动)$", parent):  # each of 三项工程 is a programme of its own
+            parts.candidates = [Candidate(c.name, "Action", c.mention, c.aliases) for c in parts.candidates]
+        ex.extend(parts)
     return ex
 
 
