@@ -69,8 +69,9 @@ def strip_trailing_verbs(s: str) -> str:
 
 def slogan_count(name: str) -> int | None:
     """How many parts a slogan's numerals announce (三区两中心一枢纽 → 6), else None."""
-    if re.fullmatch(r"[二两三四五六七八九十]个一", name):
-        return cn_to_int(name[0])  # 三个一 → 3
+    each = re.fullmatch(r"([二两三四五六七八九十]+)个一[\u4e00-\u9fff]?", name)
+    if each:
+        return cn_to_int(each.group(1))  # 三个一 → 3, 四个一批 → 4 (not 4 + 1)
     groups = slogan_groups(name.replace("双", "两", 1) if name.startswith("双") else name)
     if not groups:
         return None

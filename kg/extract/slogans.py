@@ -179,6 +179,58 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_dash_goals(doc, len(body)))
     ex.extend(_list_after(doc, body))
     ex.extend(_inline_definitions(doc, body, defined))
+    ex.extend(_bracket_definitions(doc, body, defined))
+    ex.extend(_phrase_lists(doc, body))
+    return ex
+
+
+BRACKET_DEF = re.compile(r"“([^“”]{2,12})”[（(](?:即|指|包括)?([^（）()“”。；]{4,120})[）)]")
+
+
+def _bracket_definitions(doc: Document, body: str, defined: set[str]) -> Extraction:
+    """“两区一地”（即A、B和C）, 坚持“三茶统筹”（即统筹茶文化、茶产业、茶科技）: the parts in
+    brackets right after the slogan, taken when their number is the slogan's."""
+    ex = Extraction()
+    for m in BRACKET_DEF.finditer(body):
+        name = m.group(1)
+        n = slogan_count(name) if is_slogan(name) else None
+        if not n or n < 2 or name in defined:
+            continue
+        items: list[tuple[int, int]] = []
+        for part in re.finditer(r"[^、，和及]+", m.group(2)):
+            a = m.start(2) + part.start()
+            b = a + len(part.group())
+            d = strip_verbs(doc.text[a:b])[0] if part.start() == 0 else 0  # 即统筹茶文化: the verb is not a part
+            if b - (a + d) >= 2:
+                items.append((a + d, b))
+        if len(items) == n:
+            ex.extend(_emit(doc, name, items, n, "slogan-definition"))
+    return ex
+
+
+PHRASE_LIST = re.compile(r"(实行|推行|坚持|实施|深入实施|开展|推进)?“((?:[\u4e00-\u9fff]{2,6}、){1,4}[\u4e00-\u9fff]{2,6})”(行动|工程|机制|模式|工作法|要求)?")
+
+
+def _phrase_lists(doc: Document, body: str) -> Extraction:
+    """实行“周调度、月通报、季拉练”, 实施“红色铸魂、绿色崛起”行动: a quoted list of short phrases
+    used as one name; the phrases are its parts."""
+    ex = Extraction()
+    for m in PHRASE_LIST.finditer(body):
+        if not (m.group(1) or m.group(3)):
+            continue
+        whole = m.group(2)
+        parts = whole.split("、")
+        if any(is_slogan(p) for p in parts):
+            continue  # “三个高地、三个标杆”: slogans of their own, handled as such
+        kind = "Action" if m.group(3) in ("行动", "工程") else "Initiative"
+        ev = mention(doc, m.start(2), m.end(2), "quoted-phrases", 0.7)
+        ex.candidates.append(Candidate(whole, kind, ev, aliases=(whole + m.group(3),) if m.group(3) else ()))
+        pos = m.start(2)
+        for i, p in enumerate(parts):
+            pev = mention(doc, pos, pos + len(p), "quoted-phrases", 0.7)
+            ex.candidates.append(Candidate(p, "Goal", pev))
+            ex.relations.append(Relation("hasComponent", whole, p, pev, "quoted-phrases", 0.7, i + 1))
+            pos += len(p) + 1
     return ex
 
 
@@ -317,7 +369,7 @@ def _counted_categories(doc: Document, body: str) -> Extraction:
 
 
 DIGIT_CODE = re.compile(r"“([\dNX][\dNX]*[+＋][\dNX+＋]*|\d{2,})”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
-DIGIT_PART = re.compile(r"“([\dNX])”(?:指|是|即)([^，。；“”]+)")
+DIGIT_PART = re.compile(r"“([\dNX])”(?:指|是|即)([^，。；“”）)]+)")
 
 
 def _digit_codes(doc: Document, body: str) -> Extraction:
