@@ -308,7 +308,10 @@ def _split_by_groups(
             lead = noun if n >= 2 and len(noun) >= 2 and all(t.startswith(noun) for i, t in enumerate(texts) if i != k) else ""
             if lead and doc.text.find(lead, a + 1, b) > 0 and not doc.text.startswith(lead, a):
                 a = doc.text.find(lead, a + 1, b)  # 农村贫困人口不愁吃、不愁穿: the subject is not a part
-            name = clean(re.sub(rf"(?<=..)有{re.escape(noun)}$", "", doc.text[a:b]))  # 住房安全有保障 → 住房安全
+            raw = re.sub(rf"(?<=..)有{re.escape(noun)}$", "", doc.text[a:b])  # 住房安全有保障 → 住房安全
+            raw = re.sub(rf"^以(.{{2,}}?)为{re.escape(group)}$", r"\1", raw)  # 以石羊城区为一核 → 石羊城区
+            raw = re.sub(rf"(?<=..){re.escape(group)}$", "", raw)  # …生态文旅区三区 → …生态文旅区
+            name = clean(raw)
             a2 = doc.text.find(name, a, b)
             if not name or len(name) > 25 or a2 < 0:
                 continue

@@ -93,6 +93,8 @@ def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int |
         t = sec.title
         if sec.level == 1 and REVIEW.search(t) and not re.search(r"\d{4}年", t) and doc.metadata.year:
             return doc.metadata.year - 1, base  # 过去五年工作回顾: figures up to last year
+        if re.search(r"今后五年|未来五年", t) and not re.search(r"\d{4}年|十[一二三四五六]五", t) and doc.metadata.year:
+            return doc.metadata.year + 4, base  # 今后五年的奋斗目标 in a 2022 report: targets for 2026
         # 2035年远景目标及“十四五”时期…目标: the plan period; 2024年及“十四五”以来工作回顾: the year
         per = re.findall(r"(十[一二三四五六]五)(?!”?(?:以来|末))", t)
         if per and per[0] in PERIOD_END:

@@ -588,11 +588,27 @@ def list_before(doc: Document, name: str, quote_start: int, count: int | None = 
     """``自治、法治、德治、智治“四治并进”``: as many listed items as the numerals say."""
     count = count or slogan_count(name)
     m = LIST_BEFORE.search(doc.text, max(0, quote_start - 80), quote_start)
-    if not m or count is None or count < 2:
+    if count is None or count < 2:
+        return Extraction()
+    anchors = _anchors_before(doc, quote_start, count)
+    if anchors:  # 以制种玉米为引领、以肉牛肉羊为支撑、以戈壁农业为特色，现代农业“三大板块”
+        return _emit(doc, name, anchors, count, "slogan-list-before")
+    if not m:
         return Extraction()
     seg = m.group(1)
     parts = seg.split("、")
     if len(parts) != count:
+        return Extraction()
+    noun = re.fullmatch(r"[二两三四五六七八九十]+个([\u4e00-\u9fff]{2})", name)
+    if noun and not any(p.endswith(noun.group(1)) for p in parts):
+        # 产业、园区、城乡“三个升级”: each part is 产业升级, 园区升级, 城乡升级
+        first_drop = strip_verbs(parts[0])[0]
+        spans, pos = [], m.start(1)
+        for i, part in enumerate(parts):
+            spans.append((pos + (first_drop if i == 0 else 0), pos + len(part)))
+            pos += len(part) + 1
+        if all(1 <= b - a <= 6 for a, b in spans):
+            return _emit(doc, name, spans, count, "slogan-list-before", noun.group(1))
         return Extraction()
     first_drop, _ = strip_verbs(parts[0])
     lead = re.match(r"(以|把|将|对|围绕|聚焦|依托)", parts[0][first_drop:])
@@ -607,6 +623,23 @@ def list_before(doc: Document, name: str, quote_start: int, count: int | None = 
     if any(b - a > 10 or b - a < 1 for a, b in spans):
         return Extraction()
     return _emit(doc, name, spans, count, "slogan-list-before")
+
+
+def _anchors_before(doc: Document, quote_start: int, count: int) -> list[tuple[int, int]]:
+    """The X of each 以X为Y clause in the sentence before a quoted count, when there are exactly
+    as many as the count and they end the sentence's previous clause."""
+    sent = doc.sentence_at(quote_start)
+    if sent is None:
+        return []
+    before = doc.text[sent.start : quote_start]
+    run = re.search(r"((?:以[^，。；：以“”、]{2,12}?为[\u4e00-\u9fff]{2,4}[、，]){2,}以[^，。；：以“”、]{2,12}?为[\u4e00-\u9fff]{2,4})，[^，。；：“”]{0,10}$", before)
+    if not run:
+        return []
+    clauses = list(re.finditer(r"以([^，。；：以“”、]{2,12}?)为[\u4e00-\u9fff]{2,4}", run.group(1)))
+    if len(clauses) != count:
+        return []
+    base = sent.start + run.start(1)
+    return [(base + c.start(1), base + c.end(1)) for c in clauses]
 
 
 def _suffix_lookback(doc: Document, name: str, quote_start: int) -> Extraction:

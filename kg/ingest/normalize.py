@@ -207,7 +207,7 @@ _PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
 # starts the next entry (in the body, “四新”是：… may go on the same paragraph)
 _QUOTED_ENTRY = re.compile(r"^(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)")
-_GLOSSARY_HEAD = re.compile(r"^(?:附件?[一二三\d]?[：:]?\s*)?名词解释")
+_GLOSSARY_HEAD = re.compile(r"^(?:(?:附件?[一二三\d]?[：:]?\s*)?名词解释|附件[一二三\d]?[：:]?$)")
 HEADING_MAX = 45
 _NUMBERED_ENTRY = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
 _ITEM = re.compile(r"^([一二三四五六七八九十])是")

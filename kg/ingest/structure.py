@@ -15,7 +15,7 @@ _NUM = "一二三四五六七八九十"
 SECTION_RE = re.compile(rf"^([{_NUM}]+)、")
 SUBSECTION_RE = re.compile(rf"^[（(]([{_NUM}]+)[)）]")
 ITEM_RE = re.compile(rf"(?<![{_NUM}])([{_NUM}]{{1,3}})是(?=[^，。；、]{{2}})")
-GLOSSARY_RE = re.compile(r"名\s*词\s*解\s*释|注\s*释\s*[：:]?$|^附[：:]?.*解释")
+GLOSSARY_RE = re.compile(r"名\s*词\s*解\s*释|注\s*释\s*[：:]?$|^附[：:]?.*解释|^附\s*件\s*[一二三\d]?\s*[：:]?$")
 LEAD_RE = re.compile(r"^[^。！？]{6,40}[。！]$")
 SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
