@@ -666,6 +666,10 @@ def _coordinated(doc: Document) -> Extraction:
                 continue
             a = max(k, _back_scan(doc.text, k + len(p), limit=20, first=False, singles=False))
             span = _clean(doc, a, k + len(p))
+            if span and e[0] in ("Organization", "Enterprise"):
+                joined = re.search(r"(?<=[\u4e00-\u9fff]{2})与(?=[\u4e00-\u9fff]{4})", doc.text[span[0] : span[1]])
+                if joined:  # 支持石羊种业与甘肃农业大学…: the partner, not the pair
+                    span = (span[0] + joined.end(), span[1])
             if span:
                 name = unquote(doc.text[span[0] : span[1]])
                 stem = name[: -len(next(s for s, _c, _f in load().suffixes if name.endswith(s)))]
@@ -849,6 +853,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 沈海高速南溪(段): a section of a route, not a place
             if re.match(r"[一二三四五六七八九十百千万]", stem) and re.search(r"[百千万][县镇村乡]", name):
                 continue  # 百县千镇(万村): a counted slogan
+            direction = re.match(r"(?:东|西|南|北|中)部(?=[\u4e00-\u9fff]{2})", name)
+            if cls == "Place" and direction and suf in ("山", "河", "江", "湖", "山脉") and len(name) - 2 - len(suf) >= 2:
+                span = (span[0] + 2, span[1])  # 南部祁连山: the mountain, not the county's south
+                name, stem = doc.text[span[0] : span[1]], stem[2:]
             if cls == "Platform" and "至" in stem:
                 # 拓展榕湾港至香港航线: a route between two ports; 白石至钦州港的班列 names the port it goes to
                 dest = stem[stem.rfind("至") + 1 :]

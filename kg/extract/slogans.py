@@ -166,6 +166,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         name = name[d:]
         if not is_junk(name) and "、" not in name and not re.match(r"[一二三四五六七八九十\d]+[大项]", name) and len(name) >= 6:
             ex.candidates.append(Candidate(name, "Action", mention(doc, m.start(g) + d, m.end(g), "campaign", 0.65)))
+    for m in NAMED_STRATEGY.finditer(body):  # 主动承接强省会战略辐射带动, 深入实施工业强县战略
+        stem = m.group(2)[:-2]
+        if stem in ("发展", "国家", "重大", "总体", "各项", "这一", "系列", "区域", "创新") or strip_verbs(stem)[0] or len(stem) < 2:
+            continue
+        lead = re.match(r"(?:全省|全市|全县|全区|省委|市委|县委|省|市)(?=[\u4e00-\u9fff]{2}战略|[\u4e00-\u9fff]{3,}战略)", m.group(2))
+        a = m.start(2) + (lead.end() if lead else 0)  # 服务全省强省会战略 → 强省会战略
+        ex.candidates.append(Candidate(doc.text[a : m.end(2)], "Strategy", mention(doc, a, m.end(2), "named-strategy", 0.65)))
     for m in PAIRING.finditer(body):  # 沪滇协作, 闽宁协作: an east–west pairing named by two provinces
         ex.candidates.append(Candidate(m.group(1), "Initiative", mention(doc, m.start(1), m.end(1), "pairing", 0.75)))
     ex.extend(_quoted_then_count(doc, body))
@@ -278,6 +285,9 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
 
 
 LIST_AFTER = re.compile(r"“([^“”]{2,8})”[，,](?:统筹|抓好|做好|做到|坚持|突出|着力|聚焦|推进|实施)(?:推进)?")
+
+
+NAMED_STRATEGY = re.compile(r"(实施|深入实施|落实|承接|坚持|推进|服务|融入|对接)([\u4e00-\u9fff]{2,8}?战略)(?![\u4e00-\u9fff]{0,2}(?:性|的|部署|目标|规划|合作|地位|机遇|支点|通道|腹地|要地))")
 
 
 def _list_after(doc: Document, body: str) -> Extraction:
