@@ -110,6 +110,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "baishi_county_2021": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # seventh round
+    "shiyang_county_2022": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "tingxi_county_2023": [
+        (".debris.gb18030.txt", True, "gb18030"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
