@@ -27,8 +27,8 @@ from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
 ALIAS_DEF = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简写为|以下称)[“\"「]?([^”\"」）)]{1,16})[”\"」]?[）)]")
-LIST_TAIL = re.compile(
-    r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)余?(?:个|家|所|座|项|条|批次|批|处|大)?)?"
+LIST_TAIL = re.compile(  # not the 等 of 甲等, 中等, 高等, 平等: a word, not "and so on"
+    r"(?<![甲乙中高初同平优上次均对相])等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)余?(?:个|家|所|座|项|条|批次|批|处|大)?)?"
 )
 COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)(?:个|家|所|座|条)")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()—\-]")
@@ -44,7 +44,7 @@ GENERIC_PROJECT = re.compile(
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
@@ -483,7 +483,8 @@ def _alias_definitions(doc: Document) -> Extraction:
         full = doc.text[span[0] : span[1]]
         sc = suffix_class(full)
         lex = load().aliases.get(full) or load().aliases.get(short)
-        kind = lex[1] if lex else (sc[0] if sc else "Organization")
+        reform = re.search(r"(改革|制度|机制|模式|体系|政策)$", full)  # 集体林权制度改革（以下简称“林改”）
+        kind = lex[1] if lex else (sc[0] if sc else "Initiative" if reform else "Organization")
         ex.candidates.append(_cand(doc, span[0], span[1], kind, "alias-definition", 0.95, aliases=(short,)))
         s0 = m.start(1)
         ex.candidates.append(Candidate(full, kind, mention(doc, s0, s0 + len(short), "alias-definition", 0.95), aliases=(short,)))
@@ -778,7 +779,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and legal:  # 南溪恒信电子有限公司高密度电路板扩产项目: owner, then project
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
-            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请")
+            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻")
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
@@ -798,7 +799,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 草原名旗, 产业强旗: an aim for the banner, not a banner
             if suf in ("县", "市", "区") and len(name) - len(suf) >= 3 and re.search(r"[名大强重]$", name[: -len(suf)]):
                 continue  # 商贸物流重县, 农业大县: an aim, not a county
-            if suf in ("乡", "村", "镇", "县", "县乡", "村组") and re.search(r"(?:达|到|进|通|下|释放|交由|由)$", name[: -len(suf)]):
+            if suf in ("乡", "村", "镇", "县", "县乡", "村组") and re.search(r"(?:达|到|进|通|下|释放|交由|由|编制|驻|配强|整)$", name[: -len(suf)]):
                 continue  # 当日达乡、次日达村, 释放县乡消费潜力: a verb before the unit
             if suf in ADMIN_SUFFIXES and re.match(r"(特色|美丽|示范|重点|中心)", name):
                 continue  # 特色苏木镇: a kind of township
@@ -857,6 +858,8 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Place" and direction and suf in ("山", "河", "江", "湖", "山脉") and len(name) - 2 - len(suf) >= 2:
                 span = (span[0] + 2, span[1])  # 南部祁连山: the mountain, not the county's south
                 name, stem = doc.text[span[0] : span[1]], stem[2:]
+            if cls in ("Place", "Platform") and re.search(r"(?:^|[\u4e00-\u9fff])进(?:景区|社区|商圈|机场|校园|园区|企业|农村|乡村|家庭|车站|市场|超市|军营|网格)$", name):
+                continue  # 推动红色文化进校园、进社区、进景区: where a campaign goes, not a place
             if cls == "Platform" and "至" in stem:
                 # 拓展榕湾港至香港航线: a route between two ports; 白石至钦州港的班列 names the port it goes to
                 dest = stem[stem.rfind("至") + 1 :]
@@ -923,6 +926,10 @@ def _by_suffix(doc: Document) -> Extraction:
     return ex
 
 
+# words whose second character opens a short place name in the gazetteer (聚焦作风 ≠ 焦作)
+WORD_BEFORE_PLACE = frozenset({"聚焦", "平安"})
+
+
 def _gazetteer(doc: Document) -> Extraction:
     """Provinces, major cities, countries, strategies and well-known aliases, by exact match."""
     ex = Extraction()
@@ -950,6 +957,8 @@ def _gazetteer(doc: Document) -> Extraction:
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
             if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
                 continue
+            if doc.text[m.start() - 1 : m.start() + 1] in WORD_BEFORE_PLACE:
+                continue  # 聚焦作风效能: 聚焦 is a word, 焦作 only the characters after it
             if doc.text[m.start() - 1 : m.start()] in ("内", "出", "入") and name in ("蒙古", "海口"):
                 continue  # 内蒙古, 出海口
             if name == "中国" and (re.match(r"[\u4e00-\u9fff]", nxt or "") or doc.text[m.start() - 1 : m.start()] == "其"):
