@@ -271,6 +271,7 @@ def _owner_prefixed(doc: Document, found: Extraction) -> Extraction:
     verbs = [v for v in load().verbs if len(v) > 1]
     legal_ends = {c.mention.end: c.name for c in found.candidates if c.kind == "Enterprise" and re.search(r"(有限公司|有限责任公司)$", c.name)}
     projects = {c.name for c in found.candidates if c.kind == "Project"}
+    trade = {c.name for c in found.candidates if c.kind == "Enterprise" and not re.search(r"(公司|集团)$", c.name)}
     for c in list(found.candidates):
         if c.kind != "Project" or not c.mention.rule.startswith("suffix:"):
             continue
@@ -283,6 +284,9 @@ def _owner_prefixed(doc: Document, found: Extraction) -> Extraction:
                 p[: -len(c.name)] for p in projects if p.endswith(c.name) and 2 <= len(p) - len(c.name) <= 6 and p[:2] in core
             )
             short = written[0] if len(written) == 1 else None
+            if short is None:  # 福建金汀稀土新材料有限公司年产…项目, the company called 金汀稀土 elsewhere
+                known = sorted({n for n in trade if 3 <= len(n) <= 6 and n in core and n != core})
+                short = known[0] if len(known) == 1 else None
         if short and not c.name.startswith(short):  # the name the report would call it by
             ex.candidates.append(Candidate(short + c.name, "Project", mention(doc, s0, c.mention.end, "owner-project", 0.75), aliases=(c.name,)))
             continue
