@@ -314,7 +314,9 @@ def test_owner_names_project_names_and_two_part_objects(tmp_path: Path) -> None:
         "打造江南路商圈、滨海商圈两大消费商圈。拓锋汽车零部件（示例）有限公司投产。\n",
     )
     by_label = {e.label: e for e in res.entities}
-    assert by_label["高密度电路板扩产项目"].kind == "Project"
+    # the company's trade name, used elsewhere in the text, names its project; the written form is an alias
+    assert by_label["恒信电子高密度电路板扩产项目"].kind == "Project"
+    assert "高密度电路板扩产项目" in by_label["恒信电子高密度电路板扩产项目"].aliases
     assert "恒信电子" in by_label["示例恒信电子有限公司"].aliases  # one node: the legal name behind the place
     assert by_label["茶叶精深加工及仓储物流中心项目"].kind == "Project"
     assert "东渠引水补源工程" in by_label and not any("治理及" in x for x in by_label)
