@@ -21,7 +21,7 @@ SECTION_OF = re.compile(r"^(.{2,8}?(?:路|大道|大街|江|河|渠|线))[东西
 SUB_PARK = re.compile(
     r"^(.{3,}?(?:开发区|高新区|经开区|新区|园区|产业园|试验区|保税区|港))((?<=港)新?[\u4e00-\u9fff]{0,3}港区|(?<!港)[\u4e00-\u9fff]{2,10}?(?:产业园|园区|产业基地|基地|港区|作业区))$"
 )
-SUBAREA = re.compile(r"^(.{4,}?(?:试验区|示范区|自贸区|开发区|高新区|新区|园区|产业园))(.{2,6}片区)$")
+SUBAREA = re.compile(r"^(.{4,}?(?:试验区|示范区|自贸区|开发区|高新区|新区|园区|产业园|国家公园|保护区))(.{2,6}片区)$")
 ABBREVIATIONS = (
     ("自由贸易试验区", "自贸区"),
     ("自主创新示范区", "自创区"),
@@ -50,8 +50,7 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
         # programme owns the subsection; with no such programme the heading's slogan does
         if any(a <= p0 and p1 == b for p0, p1, _o, _r in programmes):
             continue
-        out.append((a, b, (name,), "section-scope"))
-        programmes = [x for x in programmes if not a <= x[0] < b]
+        out.append((a, b, (name,), "section-scope"))  # programmes inside its parts nest in it
     out.extend(programmes)
     # run-in slogan components: from one component sentence to the next
     comps = sorted(
@@ -67,7 +66,7 @@ def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, 
     return out
 
 
-PROGRAMME_VERB = re.compile(r"(实施|深入实施|持续实施|深化|开展|深入开展|推进|启动|打好|推动|落实|坚持|完善|健全)[^，。；“”]{0,6}“?$")
+PROGRAMME_VERB = re.compile(r"(实施|深入实施|持续实施|深化|开展|深入开展|推进|启动|打好|推动|落实|坚持|完善|健全|聚焦)[^，。；“”]{0,6}“?$")
 
 
 def _programme_scopes(
@@ -314,7 +313,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if s:  # 中国（洛阳）自由贸易试验区涧西片区 → 中国（洛阳）自由贸易试验区
             ex.relations.append(Relation("partOf", c.name, s.group(1), c.mention, "subarea-name", 0.8))
             k = c.mention.start
-            ex.candidates.append(Candidate(s.group(1), "Platform", mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
+            whole_class = suffix_class(s.group(1))  # 祁连山国家公园石羊片区 → 祁连山国家公园, a place
+            kind = whole_class[0] if whole_class and whole_class[0] == "Place" else "Platform"
+            ex.candidates.append(Candidate(s.group(1), kind, mention(doc, k, k + len(s.group(1)), "subarea-name", 0.75)))
     # a branch named after its parent: 江岚大学海洋学院 → 江岚大学, …医院滨海院区 → …医院
     for c in list(found.candidates):
         if c.kind not in ORG or c.mention.rule == "name-match":
