@@ -784,7 +784,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻")
-            if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" else 2):  # 林长制
+            own_body = cls == "Organization" and name[: -len(suf)] in ("县", "市", "区") and suf in COUNTY_BODIES  # 县图书馆
+            if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
             if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯"):
@@ -932,6 +933,10 @@ def _by_suffix(doc: Document) -> Extraction:
 
 # words whose second character opens a short place name in the gazetteer (聚焦作风 ≠ 焦作)
 WORD_BEFORE_PLACE = frozenset({"聚焦", "平安"})
+
+
+# a county's (city's, district's) own institution, named by its level alone: 县图书馆, 市文化馆
+COUNTY_BODIES = frozenset({"图书馆", "文化馆", "博物馆", "档案馆", "疾病预防控制中心", "疾控中心", "人民医院", "中医院", "妇幼保健院", "融媒体中心"})
 
 
 def _gazetteer(doc: Document) -> Extraction:
