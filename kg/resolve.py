@@ -215,6 +215,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             if "Indicator" not in score:
                 continue
             kind = "Indicator"
+        if kind in ("Platform", "Place") and re.fullmatch(r"进(?:景区|社区|商圈|机场|校园|园区|企业|农村|乡村|家庭|车站|市场|超市|军营|网格)", label):
+            continue  # 推动文旅产品进景区、进商圈、进机场: where a campaign goes, not a place
         if kind in ("Project", "Platform", "Place") and _place_slogan(label, region_stem):
             continue  # 平安南溪, 美丽枫桥, 技能清河: a slogan about the place
         aliases = sorted(n for n in all_names if n != label and n)

@@ -122,15 +122,17 @@ def component_class(name: str) -> str:
     lex = load().aliases.get(name)
     if lex:
         return lex[1]
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}[兴强富立活美稳优治][县区市镇乡省国]", name):
-        return "Initiative"  # 生态立县, 开放兴县: a development line, not a place
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}[兴强富立活美稳优治][县区市镇乡省国]", name) or re.fullmatch(
+        r"[\u4e00-\u9fff]{2,5}[名大重][县区市镇乡旗]", name
+    ):
+        return "Initiative"  # 生态立县, 开放兴县, 食品名县, 商贸物流重县: a development line, not a place
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(区|县|市|镇|乡|街道)", name) and not is_descriptive(name[:2]) and not name.endswith(FALSE_ENDINGS):
         return "Place"  # 一核即由岚江区、东津区构成: districts as a slogan's parts
     sc = suffix_class(name)
     if sc and sc[1] >= 0.7 and not name.endswith(FALSE_ENDINGS):
         stem = next(name[: -len(suf)] for suf, _c, _f in load().suffixes if name.endswith(suf))
-        if sc[0] != "Place" and is_descriptive(stem):
-            return "Goal"  # 产业工程, 民生工程: a line of work, not a particular project
+        if is_descriptive(stem):
+            return "Goal"  # 产业工程, 民生工程, 宜居县城: a line of work or an aim, not a particular thing
         return sc[0]
     return "Goal"
 

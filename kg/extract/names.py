@@ -863,6 +863,8 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Place" and direction and suf in ("山", "河", "江", "湖", "山脉") and len(name) - 2 - len(suf) >= 2:
                 span = (span[0] + 2, span[1])  # 南部祁连山: the mountain, not the county's south
                 name, stem = doc.text[span[0] : span[1]], stem[2:]
+            if cls == "Place" and suf in ADMIN_SUFFIXES and strip_verbs(name, single=False)[0] > 0:
+                continue  # 释放县乡消费潜力, 编制县…: a verb, then a level
             if cls in ("Place", "Platform") and re.search(r"(?:^|[\u4e00-\u9fff])进(?:景区|社区|商圈|机场|校园|园区|企业|农村|乡村|家庭|车站|市场|超市|军营|网格)$", name):
                 continue  # 推动红色文化进校园、进社区、进景区: where a campaign goes, not a place
             if cls == "Platform" and "至" in stem:
