@@ -200,7 +200,7 @@ def _bracket_definitions(doc: Document, body: str, defined: set[str]) -> Extract
     ex = Extraction()
     for m in BRACKET_DEF.finditer(body):
         name = m.group(1)
-        n = slogan_count(name) if is_slogan(name) else None
+        n = _parts_announced(name)
         if not n or n < 2 or name in defined:
             continue
         items: list[tuple[int, int]] = []
@@ -241,6 +241,11 @@ def _phrase_lists(doc: Document, body: str) -> Extraction:
     return ex
 
 
+def _parts_announced(name: str) -> int | None:
+    """How many parts a numbered slogan announces (两区一地 → 3); None for any other quote."""
+    return slogan_count(name) if is_slogan(name) else None
+
+
 INLINE_DEF = re.compile(r"“([^“”]{2,12})”[^，。；：“”]{0,12}，即")
 
 
@@ -251,7 +256,7 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
     ex = Extraction()
     for m in INLINE_DEF.finditer(body):
         name = m.group(1)
-        n = slogan_count(name) if is_slogan(name) else None
+        n = _parts_announced(name)
         if not n or n < 2 or name in defined:
             continue
         end = re.search(r"[。；]", body[m.end() :])
@@ -296,7 +301,7 @@ def _list_after(doc: Document, body: str) -> Extraction:
     ex = Extraction()
     for m in LIST_AFTER.finditer(body):
         name = m.group(1)
-        n = slogan_count(name) if is_slogan(name) else None
+        n = _parts_announced(name)
         if not n or n < 3:
             continue
         clause = re.match(r"[^，。；：“”]+", body[m.end() :])
