@@ -672,3 +672,31 @@ def test_aims_for_a_banner_and_parts_of_a_strategys_name_are_not_names(tmp_path:
     assert kinds["国家重要能源和战略资源基地"] == "Strategy"
     for junk in ("战略资源基地", "特色苏木镇", "草原名旗", "产业强旗", "东部稀土"):
         assert junk not in kinds or kinds[junk] not in ("Place", "Platform", "Enterprise"), junk
+
+
+def test_inline_bracketed_and_listed_slogan_parts_and_five_year_figures(tmp_path: Path) -> None:
+    """Slogan parts written inline after 即 across clauses, in brackets, as a quoted phrase list,
+    before a 三个X count or as 以X为Y anchors; start values of a five-year review and targets of
+    the next five years; 等 inside a word ends no list."""
+    res = _resolved(
+        tmp_path,
+        "一、过去五年工作回顾\n规模以上工业企业由89家增加到126家。“两不愁三保障”全面实现，即不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。"
+        "县中医院通过二级甲等中医医院复审。\n"
+        "二、今后五年的奋斗目标\n规模以上工业企业达到160家。推动产业、园区、城乡“三个升级”。"
+        "以制种玉米为引领、以肉牛肉羊为支撑、以戈壁农业为特色，做强现代农业“三大板块”。\n"
+        "三、2022年工作安排\n加快构建“一口岸两区三园”开放格局，即做强白石口岸，建好那岭边民互市贸易区和跨合区，"
+        "提升白石糖业产业园、白石坚果产业园、白石红木产业园，推动口岸、园区联动发展。"
+        "坚持“三茶统筹”（即统筹茶文化、茶产业、茶科技），扎实推进“四个一批”（签约一批、开工一批、投产一批、储备一批）。"
+        "实行“周调度、月通报、季拉练”。\n",
+        meeting="2022年1月10日在示例县第十八届",
+        speaker="县长 张三",
+    )
+    ids = res.by_id()
+    parts = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    assert {("两不愁", "不愁穿"), ("三保障", "住房安全"), ("一口岸", "白石口岸"), ("两区", "跨合区"), ("三园", "白石红木产业园")} <= parts
+    assert {("三茶统筹", "茶文化"), ("四个一批", "储备一批"), ("周调度、月通报、季拉练", "月通报")} <= parts
+    assert {("三个升级", "城乡升级"), ("三大板块", "戈壁农业")} <= parts
+    assert not any(child in ("推动口岸", "统筹茶文化") for _p, child in parts)
+    meas = {(m.value, m.year, m.is_target) for m, _ in res.measurements}
+    assert {(Decimal("89"), 2016, False), (Decimal("126"), 2021, False), (Decimal("160"), 2026, True)} <= meas
+    assert not any(e.label.endswith("通过二级甲") for e in res.entities)
