@@ -236,6 +236,8 @@ def _under_construction(doc: Document, found: Extraction) -> Extraction:
         m = c.mention
         if c.kind not in ("Place", "Organization", "Platform", "Enterprise") or not c.name.endswith(FACILITY_ENDINGS):
             continue
+        if c.name[:1] in "县市区" and c.name[1:] in COUNTY_BODIES:
+            continue  # 推进县图书馆、文化馆总分馆制建设: the county's institution, not new works
         clause_start = max(doc.text.rfind(p, 0, m.start) for p in "，。；：\n") + 1
         before = doc.text[clause_start : m.start]
         if before.endswith("、"):  # 开工建设市儿童医院、城东体育中心: the verb governs the whole list
@@ -396,12 +398,12 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
 
 
 GOV_BODY = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与好经由向会]))((?:省|市|区|县)[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室))(?=[^\u4e00-\u9fff]|支持|批复|印发|牵头|联合|等|和|与|的)"
-    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|[^\u4e00-\u9fff])"
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与好经由向会获被]))((?:省|市|区|县)(?:[\u4e00-\u9fff]{1,4}?(?:厅|委员会|办公室)|(?:(?![委和及与])[\u4e00-\u9fff]){2,3}?委))(?=[^\u4e00-\u9fff]|支持|批复|批准|印发|牵头|联合|等|和|与|的)"
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与]))((?:区|市|县)[\u4e00-\u9fff]{2,8}?(?:服务中心|卫生院|医院|疾控中心))(?=建设|实现|获评|荣获|入选|被|[^\u4e00-\u9fff])"
     # 国家药品监督管理局, 国家发展改革委: a national ministry, bureau or commission
     r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与经由向获被]))(国家[\u4e00-\u9fff]{2,10}?(?:总局|局|部|委员会|发展改革委|署))(?=[^\u4e00-\u9fff]|批准|批复|支持|认定|授予|验收|等|和|与|的)"
     # 组建县乡村振兴局, 县林业和草原局荣获…: a local bureau
-    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=组建|成立|设立|挂牌))((?:县|市|区|省|自治区)[\u4e00-\u9fff]{2,8}?[^格布大全开结时当新变破僵好揽]局)(?=[^\u4e00-\u9fff]|荣获|获评|被|牵头|等|和|与|的)"
+    r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=组建|成立|设立|挂牌)|(?<=[由经被获与和及]))((?:县|市|区|省|自治区)[\u4e00-\u9fff]{2,8}?[^格布大全开结时当新变破僵好揽]局)(?=[^\u4e00-\u9fff]|荣获|获评|被|牵头|等|和|与|的)"
     r"|(?:^|(?<=[^\u4e00-\u9fff]))((?:县|市|区)[\u4e00-\u9fff]{2,6}?办公室)(?=被|荣获|获评|获)"
 )
 
@@ -883,7 +885,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 is_descriptive(stem[:2]) or stem[:2] in lex.generic or stem[:2] in lex.industries
             ):
                 continue  # 园区兴县, 工业强县: a development slogan, not a county
-            if stem in lex.generic and cls != "Place":
+            if stem in lex.generic and cls != "Place" and not own_body:
                 continue  # 星级酒店提升工程: a kind of work, not one named project
             national = name.startswith(("国家", "中国")) and len(stem) >= 6  # 国家农机装备创新中心
             descriptive = is_descriptive(stem) and not national
