@@ -118,6 +118,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.gb18030.txt", True, "gb18030"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    # eighth round
+    "minchuan_county_2023": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "lindu_city_2022": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

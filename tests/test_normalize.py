@@ -131,3 +131,26 @@ def test_after_a_full_line_that_ends_a_sentence_a_bracket_numbered_entry_starts_
     # mid-sentence, a bracketed number at a line start stays in its paragraph
     mid = normalise("\n".join([body] * 8 + ["重点推进三项工作，一是稳增长，二是促改革，三是惠民生，其中", "（1）号文件已经印发。", "短行。"]))[0]
     assert "其中（1）号文件已经印发。" in mid
+
+
+def test_glossary_entries_numbered_with_chinese_numerals_or_in_lenticular_brackets_are_not_headings() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
+    raw = "\n".join(
+        [body] * 8
+        + [
+            "附：名词解释",
+            "三、“两不愁三保障”：指农村贫困人口不愁吃、不愁穿，义",
+            "务教育、基本医疗、住房安全有保障。",
+            "【三大会战】指项目建设会战、产业招商会战、营商环境优",
+            "化会战。【五个一批】指签约一批、开工一批、投产一批。",
+        ]
+    )
+    paras = normalise(raw)[0].split("\n")
+    # 三、“term”：… fills its line like a heading would, but it is an entry: read on
+    assert "三、“两不愁三保障”：指农村贫困人口不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。" in paras
+    raw2 = "\n".join(
+        [body] * 8
+        + ["附件：名词解释", "【三大会战】指项目建设会战、产业招商会战、营商环境优化会战。", "【五个一批】指签约一批、开工一批、投产一批、储备一批。"]
+    )
+    paras2 = normalise(raw2)[0].split("\n")
+    assert "【五个一批】指签约一批、开工一批、投产一批、储备一批。" in paras2

@@ -205,11 +205,11 @@ _ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-
 # starts a paragraph of its own
 _PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
-# starts the next entry (in the body, “四新”是：… may go on the same paragraph)
-_QUOTED_ENTRY = re.compile(r"^(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)")
+# (or 【五个一批】指…) starts the next entry (in the body, “四新”是：… may go on the same paragraph)
+_QUOTED_ENTRY = re.compile(r"^(?:(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)|【[^】]{1,24}】(?:是?指|即))")
 _GLOSSARY_HEAD = re.compile(r"^(?:(?:附件?[一二三\d]?[：:]?\s*)?名词解释|附件[一二三\d]?[：:]?$)")
 HEADING_MAX = 45
-_NUMBERED_ENTRY = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
+_NUMBERED_ENTRY = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
 _ITEM = re.compile(r"^([一二三四五六七八九十])是")
 # a run-in lead sentence (推进开发区提质增效。深化…) opens its paragraph
 _LEAD_SENTENCE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}。")
@@ -236,7 +236,7 @@ def _full_heading(line: str, nxt: str) -> bool:
     if not _HEADING_START.match(line) or line.startswith("——") or re.search(r"[。；！？]", line):
         return False
     if _NUMBERED_ENTRY.match(line):
-        return False  # （二）“十大战略”：河南省委提出的…: a glossary entry, not a heading
+        return False  # （二）“十大战略”：…, 三、“两不愁三保障”：指…: a glossary entry, not a heading
     first = re.split(r"[。；！？]", nxt, maxsplit=1)
     return len(first) > 1 and len(line) + len(first[0]) > HEADING_MAX
 
