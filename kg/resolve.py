@@ -332,7 +332,7 @@ def _nested(ex: Extraction) -> set[int]:
     """Candidates whose span lies strictly inside a same-class candidate's span."""
     spans = defaultdict(list)
     for i, c in enumerate(ex.candidates):
-        if c.mention.rule not in ("name-match", "subarea-name", "phase-name", "place-chain", "list-along"):
+        if c.mention.rule not in ("name-match", "subarea-name", "phase-name", "place-chain", "list-along", "branch-name", "project-owner"):
             spans[c.kind].append((c.mention.start, c.mention.end, i))
     out = set()
     parts = [

@@ -134,7 +134,10 @@ def _items(clause: str) -> list[tuple[int, int]]:
         a = pos + (len(part) - len(part.lstrip("“”")))
         b = pos + len(part.rstrip("“”"))
         # “助餐”“助洁”“助浴”和“巡护”: adjacent quoted items
-        if part.count("“") > 1:
+        prog = re.fullmatch(r"“([^”]{2,16})”(?:专项行动|攻坚行动|行动|工程|计划)", part)
+        if prog:  # 即“中药材提质增效”行动、“光伏强县”行动: each action is named by its quoted part
+            out.append((pos + prog.start(1), pos + prog.end(1)))
+        elif part.count("“") > 1:
             for q in QUOTED.finditer(part):
                 out.append((pos + q.start(1), pos + q.end(1)))
         elif b > a:
@@ -208,9 +211,12 @@ def _drop_repeated_suffix(doc: Document, parts: Extraction, parent: str, suffix:
     last = rels[-1]
     short = last.object[: -len(suffix)]
     out = Extraction(warnings=list(parts.warnings))
+    # 高耗能、高排放项目: once 项目 is dropped the last part is a kind like the others
+    others = [c.kind for c in parts.candidates if c.name in {r.object for r in rels[:-1]}]
     for c in parts.candidates:
         if c.name == last.object:
-            c = Candidate(short, c.kind, mention(doc, c.mention.start, c.mention.end - len(suffix), c.mention.rule, c.mention.confidence))
+            kind = others[0] if others and len(set(others)) == 1 and c.kind != others[0] and not suffix_class(short) else c.kind
+            c = Candidate(short, kind, mention(doc, c.mention.start, c.mention.end - len(suffix), c.mention.rule, c.mention.confidence))
         out.candidates.append(c)
     for r in parts.relations:
         out.relations.append(Relation(r.predicate, r.subject, short, r.evidence, r.rule, r.confidence, r.ordinal) if r is last else r)

@@ -44,8 +44,8 @@ GENERIC_PROJECT = re.compile(
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -122,9 +122,9 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
         a += 1  # 运营好乌兰旗青年创业孵化器: 好 completes the verb
     if doc.text[a : a + 1] in ("上", "下") and doc.text[a - 1 : a] == "以":
         a += 1  # 1000个以上技术改造项目: the rest of 以上 is not part of the name
-    seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)[\u4e00-\u9fff])", doc.text[a:b])
+    seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)(?:[\u4e00-\u9fff]|$))", doc.text[a:b])
     if seat:
-        a += seat.end()  # 县城人民路商圈: the county seat locates the road, it is not part of the name
+        a += seat.end()  # 县城人民路商圈, 完成县城滨河路提升: the county seat locates the road, it is not part of the name
     for conj in ("与", "和", "及"):
         k = doc.text.find(conj, a + 3, b)
         if k > 0 and b - k - 1 >= 3 and suffix_class(doc.text[a:k]) and suffix_class(doc.text[k + 1 : b]) and doc.text[k - 2 : k + 2] not in HE_WORDS:
@@ -217,7 +217,7 @@ def _route_sections(doc: Document) -> Extraction:
 FACILITY_ENDINGS = (
     "公园", "湿地", "广场", "图书馆", "博物馆", "展览馆", "文化馆", "纪念馆", "科技馆", "美术馆",
     "档案馆", "体育馆", "体育场", "体育中心", "游泳馆", "剧院", "医院", "学校", "小学", "中学",
-    "幼儿园", "交通枢纽", "快速路", "福利中心", "养老院", "客运站", "综合体", "水库", "大桥", "机场", "加工厂", "展示馆",
+    "幼儿园", "院区", "校区", "交通枢纽", "快速路", "福利中心", "养老院", "客运站", "综合体", "水库", "大桥", "机场", "加工厂", "展示馆",
 )
 BUILD_BEFORE = re.compile(r"(开工建设|加快建设|谋划建设|启动建设|规划建设|开工|续建|新建|扩建|改扩建|建设|筹建)$")
 BUILD_AROUND = re.compile(r"(推进|加快|启动|开工|实施)$")
@@ -533,6 +533,8 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
         if head is None:
             continue
         cls, pos_next = head
+        if cls == "Project" and re.match(r"(?:比赛|赛事|竞赛|的比赛)", doc.text[pos_next : pos_next + 3]):
+            continue  # 承办帆船、沙滩排球等项目比赛: sports events, not projects
         start = m.start()
         seg_start = start
         while seg_start > 0 and doc.text[seg_start - 1] not in DELIMS:
@@ -688,7 +690,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
-    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选)"
+    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸)"
 )
 ADMIN_STOP = frozenset(
     "自治 相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -790,7 +792,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
-            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯"):
+            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯", "间"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -800,6 +802,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if cls == "Project" and (GENERIC_PROJECT.match(name) or KIND_OF_PROJECT.search(name)):
                 continue
+            if cls == "Project" and re.fullmatch(r"“[^”]{1,4}”(?:项目|工程)", doc.text[span[0] : span[1]]):
+                continue  # 遏制“两高”项目: a kind of project named by a slogan, not one project
             if name.endswith(("互联互通", "过河", "渡河", "护河", "跨河", "治河", "沿河", "临河", "治水")) or stem_ends_verb(name, suf):
                 continue  # 与老挝、缅甸边境地区互联互通: connectivity, not an interchange
             if suf == "旗" and re.search(r"[名大强兴富美]$", name[:-1]):
@@ -841,7 +845,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 or stem in lex.generic
                 or stem[-1] in "级辖区县市省镇乡村"
                 or stem[0] in "向在与和及对从由为全各本该我"
-                or re.match(r"、?[省市县区乡镇村]", doc.text[end : end + 2])  # 市、区两级: levels, not a name
+                or re.match(r"、?[省市县区乡镇村]|间", doc.text[end : end + 2])  # 市、区两级: levels; 合理区间: not a name
                 or strip_verbs(stem)[0] > 0
                 or not (
                     re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
@@ -867,7 +871,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 name, stem = doc.text[span[0] : span[1]], stem[2:]
             if cls == "Place" and suf in ADMIN_SUFFIXES and strip_verbs(name, single=False)[0] > 0:
                 continue  # 释放县乡消费潜力, 编制县…: a verb, then a level
-            if cls in ("Place", "Platform") and re.search(r"(?:^|[\u4e00-\u9fff])进(?:景区|社区|商圈|机场|校园|园区|企业|农村|乡村|家庭|车站|市场|超市|军营|网格)$", name):
+            if cls in ("Place", "Platform") and re.search(r"(?:^|[\u4e00-\u9fff])进(?:景区|社区|商圈|机场|校园|园区|港区|企业|农村|乡村|家庭|车站|市场|超市|军营|网格)$", name):
                 continue  # 推动红色文化进校园、进社区、进景区: where a campaign goes, not a place
             if cls == "Platform" and "至" in stem:
                 # 拓展榕湾港至香港航线: a route between two ports; 白石至钦州港的班列 names the port it goes to
