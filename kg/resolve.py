@@ -27,7 +27,7 @@ PLACE_TAILS = ("省", "市", "县", "区", "自治区", "自治州")
 SPECIFICITY = {k: i for i, k in enumerate(("Action", "Enterprise", "Strategy", "Award", "Platform", "Project", "Place", "Organization", "Initiative", "Task", "Goal", "Indicator"))}
 COMPONENT_RULES = frozenset({"slogan-definition", "slogan-run-in", "slogan-list-before", "slogan-list-after", "glossary-list", "digit-code"})
 NUMERALS = "一二三四五六七八九十两双百千万"
-RANGE = {"involves": ("Enterprise", "Organization", "Project"), "locatedIn": ("Place",), "alignsWith": ("Strategy",)}
+RANGE = {"involves": ("Enterprise", "Organization", "Project"), "locatedIn": ("Place", "Platform"), "alignsWith": ("Strategy",)}
 
 
 @dataclass

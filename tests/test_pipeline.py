@@ -700,3 +700,32 @@ def test_inline_bracketed_and_listed_slogan_parts_and_five_year_figures(tmp_path
     meas = {(m.value, m.year, m.is_target) for m, _ in res.measurements}
     assert {(Decimal("89"), 2016, False), (Decimal("126"), 2021, False), (Decimal("160"), 2026, True)} <= meas
     assert not any(e.label.endswith("通过二级甲") for e in res.entities)
+
+
+def test_county_bodies_campuses_port_areas_and_glossary_entries_numbered_in_chinese(tmp_path: Path) -> None:
+    """A county's own library is an Organization, a campus being built a Project whose hospital
+    stays an Organization, a project named after its port area lies in it, glossary entries
+    numbered 六、 lose their number and 即“A”行动、“B”行动 names each action; kinds of project
+    (遏制“两高”项目, 帆船等项目比赛) and phrases (合理区间, 铁路进港区) are not names."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n县图书馆、文化馆新馆建成开放，由区国资委牵头完善监管体系，经济运行保持在合理区间。"
+        "成功承办省运动会帆船、沙滩排球等项目比赛。\n"
+        "二、2023年工作安排\n推进临渡市中心医院西院区建设。坚决遏制“两高”项目盲目发展。"
+        "推动东港区、西港区、礁山港区一体化运营，推进东港区30万吨级原油码头工程建设，实现铁路进港区。"
+        "实施“五大行动”，开展“组团式”帮扶。\n"
+        "附：名词解释\n"
+        "一、“五大行动”：即“中药材提质增效”行动、“马铃薯全链提升”行动、“光伏强县”行动。\n"
+        "二、“组团式”帮扶：东部协作地区选派专业技术人才团队对受援地进行整体帮扶的工作方式。\n",
+    )
+    ids = res.by_id()
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["县图书馆"] == "Organization" and kinds["区国资委"] == "Organization"
+    assert kinds["临渡市中心医院西院区"] == "Project" and kinds["临渡市中心医院"] == "Organization"
+    assert kinds["组团式帮扶"] == "Initiative" and "二、组团式帮扶" not in kinds
+    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    assert {("五大行动", "中药材提质增效"), ("五大行动", "光伏强县")} <= parts
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert ("东港区30万吨级原油码头工程", "东港区") in located
+    for junk in ("合理区", "铁路进港区", "坚决遏制两高项目", "两高项目", "沙滩排球", "省运动会帆船"):
+        assert junk not in kinds, junk

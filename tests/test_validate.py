@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import cli
@@ -175,6 +175,22 @@ def test_involves_accepts_a_project(base: Graph) -> None:
         g.set((KGR.洛轴, RDF.type, KG.Project))
 
     assert broken(base, retype).conforms
+
+
+def test_located_in_a_platform_passes_in_an_enterprise_does_not(base: Graph) -> None:
+    # a project built in a park or port area lies in that platform (东港区…码头工程 → 东港区)
+    def located_in(kind: URIRef) -> Callable[[Graph], None]:
+        def change(g: Graph) -> None:  # a copy of 中信重工 with another class, as the place
+            for _s, p, o in list(g.triples((KGR.中信重工, None, None))):
+                g.add((KGR.园区, p, kind if p == RDF.type else o))
+            g.add((KGR.制造业提质, KG.locatedIn, KGR.园区))
+
+        return change
+
+    assert broken(base, located_in(KG.Platform)).conforms
+    assert broken(base, located_in(KG.Enterprise)).violations == [
+        "kgr:制造业提质 kg:locatedIn: a kg:locatedIn object must be a kg:Place or a kg:Platform (value kgr:园区)"
+    ]
 
 
 def test_plain_organization_is_an_organization(base: Graph) -> None:

@@ -356,7 +356,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     org_names = {n for c in found.candidates if c.kind in ORG for n in (c.name, *c.aliases) if len(n) >= 2}
     sites = {
         c.name for c in found.candidates
-        if c.kind == "Platform" and c.mention.rule != "name-match" and re.search(r"(港区|作业区|园区|产业园|开发区|高新区|经开区)$", c.name) and len(c.name) >= 4
+        if c.kind == "Platform" and c.mention.rule != "name-match" and re.search(r"(港区|作业区|园区|产业园|开发区|高新区|经开区)$", c.name) and len(c.name) >= (3 if c.name.endswith("港区") else 4)  # 东港区
     }
     for c in found.candidates:
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
