@@ -126,6 +126,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "lindu_city_2022": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # ninth round
+    "chenghu_zone_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "yanxi_county_2024": [
+        (".debris.gb18030.txt", True, "gb18030"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -369,7 +369,9 @@ def _nested(ex: Extraction) -> set[int]:
             s == c.mention.start and e > c.mention.end for s, e in hosts
         ):
             out.add(i)
-    others = sorted((c.mention.start, c.mention.end) for c in ex.candidates if c.kind != "Place" and c.mention.rule != "name-match")
+    others = sorted(  # an indicator is a phrase, not a name: 输送农村劳动力到广东稳定就业 still names 广东
+        (c.mention.start, c.mention.end) for c in ex.candidates if c.kind not in ("Place", "Indicator") and c.mention.rule != "name-match"
+    )
     for i, c in enumerate(ex.candidates):  # 西安 inside 西安交通大学: a gazetteer hit inside another name
         if c.kind == "Place" and c.mention.rule == "lexicon":
             if any(s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in others):

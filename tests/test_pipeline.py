@@ -729,3 +729,59 @@ def test_county_bodies_campuses_port_areas_and_glossary_entries_numbered_in_chin
     assert ("东港区30万吨级原油码头工程", "东港区") in located
     for junk in ("合理区", "铁路进港区", "坚决遏制两高项目", "两高项目", "沙滩排球", "省运动会帆船"):
         assert junk not in kinds, junk
+
+
+def test_a_development_zones_work_conference_report(tmp_path: Path) -> None:
+    """A 管委会's report to a work conference has no 人民代表大会 line: the date line under the
+    meeting line dates it, the speaker is the 管委会主任 and the zone is the region (a
+    Platform); parks laid out as the zone's slogan parts are part of it."""
+    p = tmp_path / "zone.txt"
+    p.write_text(
+        "坚定创新引领 奋力开创高质量发展新局面\n——在2023年澄湖高新区工作会议上的报告\n（2023年2月8日）\n"
+        "澄湖高新区党工委副书记、管委会主任 沈立群\n各位代表，同志们：\n"
+        "一、2022年工作回顾\n全区高新技术企业达到1520家，开创澄湖高新区发展新局面。\n"
+        "二、2023年工作安排\n新增高新技术企业170家。深化“一区多园”管理体制改革。\n"
+        "附：名词解释\n“一区多园”——指以澄湖高新区为主体，统筹澄东科技园、湖西智造园、临江生物医药产业园协同发展的管理模式。\n"
+        "“3+2”现代产业体系——指生物医药、集成电路、高端装备三大主导产业和数字经济、科技服务两大新兴产业。\n",
+        encoding="utf-8",
+    )
+    result = build_report(p)
+    md = result.doc.metadata
+    assert (md.region, md.date, md.year, md.speaker, md.speaker_role) == ("澄湖高新区", "2023-02-08", 2023, "沈立群", "管委会主任")
+    res = result.resolved
+    ids = res.by_id()
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["澄湖高新区"] == "Platform" and "开创澄湖高新区" not in kinds
+    meas = {(m.value, m.year, m.is_target) for m, _ in res.measurements}
+    assert {(Decimal("1520"), 2022, False), (Decimal("170"), 2023, True)} <= meas
+    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    assert {("一区多园", "湖西智造园"), ("一区多园", "临江生物医药产业园"), ("三大主导产业", "生物医药"), ("两大新兴产业", "科技服务")} <= parts
+    assert not any(child.startswith("指") for _p, child in parts)
+    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    assert ("澄东科技园", "澄湖高新区") in part_of
+
+
+def test_digit_slogans_with_bracketed_or_inline_parts_and_places_inside_phrases(tmp_path: Path) -> None:
+    """“1+4”（即以A为主导，B、C、D、E四大…）, “3个1”，即做强1个A、做大1个B…, 以X为主城、Y和Z为两翼;
+    a city after 居, a province inside an indicator; a place word in a quoted slogan or a chain of
+    incubation stages is no name."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n地区生产总值增长6.8%，增速居赤岭市第二位。组织输送农村劳动力到广东稳定就业3820人。"
+        "全县白酒产量4.6万千升。\n"
+        "二、2024年工作安排\n加快构建“1+4”现代产业体系（即以酱香白酒为主导，茶叶、生态畜牧、大数据、山地旅游四大特色产业协同发展），"
+        "聚焦“3个1”主攻方向，即做强1个岩溪酱香白酒产业园、做大1个岩溪数据中心集聚区、做优1个梵云山旅游度假区。"
+        "构建以岩溪县城为主城、茅垭镇和坪坝镇为两翼的“一城两翼”城镇发展格局。"
+        "打造“品酱酒、游古镇、住茶山”精品线路，完善“众创空间—孵化器—加速器—产业园”全链条孵化体系。\n",
+        meeting="2024年1月18日在岩溪县第十八届",
+        speaker="县长 罗明远",
+    )
+    ids = res.by_id()
+    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    assert {("1+4现代产业", "酱香白酒"), ("1+4现代产业", "山地旅游"), ("3个1", "岩溪数据中心集聚区"), ("3个1", "梵云山旅游度假区")} <= parts
+    assert {("两翼", "茅垭镇"), ("两翼", "坪坝镇"), ("一城", "岩溪县城")} <= parts
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["赤岭市"] == "Place" and kinds["广东"] == "Place"
+    for junk in ("游古镇", "住茶山", "众创空间—孵化器", "器—产业园"):
+        assert junk not in kinds, junk
+    assert (Decimal("4.6"), "万千升") in {(m.value, m.unit) for m, _ in res.measurements}

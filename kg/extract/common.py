@@ -15,9 +15,15 @@ LIST_SPLIT = re.compile(r"、|以及|及|和|与")
 _STRIP_CHARS = "“”‘’\"'《》〈〉 "
 
 
+ZONE_REGION = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业园区|园区|试验区|保税区)$")
+
+
 def region_short(doc: Document) -> str:
-    """The report's region without its level: 涧西区 → 涧西, 乌兰旗 → 乌兰."""
-    return re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", doc.metadata.region or "")
+    """The report's region without its level: 涧西区 → 涧西, 乌兰旗 → 乌兰, 澄湖高新区 → 澄湖."""
+    region = doc.metadata.region or ""
+    if ZONE_REGION.search(region):
+        return ZONE_REGION.sub("", region)
+    return re.sub(r"(自治县|自治州|新区|区|县|市|旗)$", "", region)
 
 
 def place_stems(found: Extraction) -> set[str]:
@@ -72,6 +78,8 @@ def slogan_count(name: str) -> int | None:
     each = re.fullmatch(r"([二两三四五六七八九十]+)个一[\u4e00-\u9fff]?", name)
     if each:
         return cn_to_int(each.group(1))  # 三个一 → 3, 四个一批 → 4 (not 4 + 1)
+    if re.fullmatch(r"[2-9]个1", name):
+        return int(name[0])  # 3个1: one each of three things
     groups = slogan_groups(name.replace("双", "两", 1) if name.startswith("双") else name)
     if not groups:
         return None
@@ -80,6 +88,8 @@ def slogan_count(name: str) -> int | None:
 
 def is_slogan(name: str) -> bool:
     """A numbered slogan: starts with a numeral and has a non-numeral part (六稳, 三区两中心一枢纽)."""
+    if re.fullmatch(r"[2-9]个1", name):
+        return True  # 3个1, written in digits
     if not (2 <= len(name) <= 12) or name[0] not in CN_NUM + "双":
         return False
     if re.fullmatch(r"[二两三四五六七八九十]个一", name):

@@ -171,8 +171,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if short:
             aliases = (*aliases, unquote(short.group(1)))
         expected = slogan_count(label) if is_slogan(label) else None
+        if expected is not None and re.search(r"[\u4e00-\u9fff]多[\u4e00-\u9fff]", label):
+            expected = None  # 一区多园: “many parks” announces no number; the list decides
         if re.fullmatch(r"[十百千万]{2,4}", label):
             expected = len(label)  # “十百千”：建设10个…、100个…、1000个…: one part per numeral
+        code = re.match(r"^\d(?:[+＋]\d)+(?![+＋\dNX])", label)  # 3+2, not 2+3+N
+        if expected is None and code:
+            expected = sum(int(c) for c in re.findall(r"\d", code.group()))  # “3+2” → 5
         if expected is None and re.match(r"^\d+", label):
             expected = sum(int(c) for c in re.match(r"^\d+", label).group())  # “333” → 9
         ev = mention(doc, label_span.start, label_span.end, "glossary-term", 0.95)
@@ -188,6 +193,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 from kg.extract.slogans import label_parts
 
                 anchored = label_parts(doc, label, entry.definition.start, entry.definition.end)
+        if not anchored.relations and code:
+            anchored = _counted_groups(doc, entry.definition, label, [int(c) for c in re.findall(r"\d", code.group())])
         if anchored.relations:
             parts = anchored
         elif re.match(r"\d{2,}", label) and not SUBDEF.search(entry.definition.text) and len(QUOTED.findall(entry.definition.text)) >= 2:
@@ -201,6 +208,34 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if not parts.relations:
             parts.extend(_acronym_parts(doc, entry.definition, label))
         ex.extend(parts)
+    return ex
+
+
+COUNTED_GROUP = re.compile(r"((?:[^、，。；和及]{2,12}、)+[^、，。；和及]{2,12}?)(?:等)?([一二两三四五六七八九十]+大[\u4e00-\u9fff]{2,8}?(?:产业|行业|领域|板块|集群|工程|行动))")
+
+
+def _counted_groups(doc: Document, definition: Span, parent: str, counts: list[int]) -> Extraction:
+    """“3+2”现代产业体系：生物医药、集成电路、高端装备三大主导产业和数字经济、科技服务两大新兴产业:
+    one counted list per digit, in order; each group (三大主导产业) holds its listed items."""
+    groups = list(COUNTED_GROUP.finditer(definition.text))
+    if len(groups) != len(counts):
+        return Extraction()
+    ex = Extraction()
+    for order, (g, n) in enumerate(zip(groups, counts, strict=True), 1):
+        head = g.group(2)
+        if cn_to_int(re.match(r"[一二两三四五六七八九十]+", head).group()) != n:
+            return Extraction()
+        items, pos = [], definition.start + g.start(1)
+        for part in g.group(1).split("、"):
+            lead = re.match(r"^(?:是指|指|即|是|包括)[：:]?", part) if not items else None
+            items.append((pos + (lead.end() if lead else 0), pos + len(part)))
+            pos += len(part) + 1
+        if len(items) != n:
+            return Extraction()
+        hev = mention(doc, definition.start + g.start(2), definition.start + g.end(2), "glossary-list", 0.85)
+        ex.candidates.append(Candidate(head, "Initiative", hev, declared_count=n))
+        ex.relations.append(Relation("hasComponent", parent, head, hev, "glossary-list", 0.85, order))
+        ex.extend(_emit(doc, head, items, n, "glossary-list"))
     return ex
 
 
@@ -329,6 +364,14 @@ def _components(doc: Document, definition: Span, parent: str, expected: int | No
     items = parse_list(doc, definition.start, definition.end, expected)
     lead = re.match(r"^(?:即|指|是|包括)?[：:]?", text)
     starts_list = bool(items) and items[0][0] <= definition.start + (lead.end() if lead else 0) + 1
+    if expected is None and re.search(r"[\u4e00-\u9fff]多[\u4e00-\u9fff]", parent) and len(items) >= 2:
+        # 一区多园：…统筹A、B、C、D协同发展的管理模式: the “many” parts are the named parks listed
+        a, b = items[-1]
+        named = re.match(r".{2,16}?(?:产业园|科技园|智造园|工业园|园区|园|片区|基地|新城|小镇)", doc.text[a:b])
+        if named:
+            items[-1] = (a, a + named.end())
+        if all(suffix_class(doc.text[x:y]) or re.search(r"(?:园|区|基地|城|镇|港)$", doc.text[x:y]) for x, y in items):
+            return _emit(doc, parent, items, None, "glossary-list")
     if expected is None and not (len(items) >= 2 and starts_list and all(b - a <= 8 for a, b in items)):
         return ex
     if expected == 1:  # 一网统管 is one thing, not a list of one

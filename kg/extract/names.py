@@ -14,6 +14,7 @@ from kg.extract.common import (
     DELIMS,
     FALSE_ENDINGS,
     NAME_OPENERS,
+    ZONE_REGION,
     is_junk,
     is_slogan,
     mention,
@@ -45,7 +46,7 @@ GENERIC_PROJECT = re.compile(
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
 KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
+NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "空壳村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -110,7 +111,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
         a += d
     if b - a >= 4 and doc.text[a] in "以在于对把将从由经按据至" and doc.text[a : a + 2] not in ("经济", "经营", "经开", "经贸", "经典", "对外", "对口"):
         a += 1  # 以北原科创城为核心: the preposition is not part of the name
-    date = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?<=[年月日])[经获由被报向]|[经获被](?=[省市县区国]))", doc.text[a:b])
+    date = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:(?<=[年月日])[经获由被报向]|[经获被](?=[省市县区国]))|\d{4}年(?=[\u4e00-\u9fff]{4})", doc.text[a:b])
     if date and date.end():
         a += date.end()  # 2019年4月经省人民政府批准: a date and a preposition before the body
     k = doc.text.find("以", a + 2, b)
@@ -705,6 +706,7 @@ GAZETTEER_ONLY = ("省", "自治区")  # 全省: only known names count
 def _by_suffix(doc: Document) -> Extraction:
     ex = Extraction()
     lex = load()
+    suffix_words = {s2 for s2, _c, _f in lex.suffixes}
     for suf, cls, conf in lex.suffixes:
         short_admin = suf in ("市", "区")  # 江门市, 海澄区: only two-character names, checked below
         if (conf < (0.6 if cls == "Organization" else 0.7) and not short_admin) or suf in GAZETTEER_ONLY:
@@ -818,6 +820,14 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 省级卫生镇, 紧密型镇村: a title or a kind of town, not a town
             if suf in ("旗", "盟") and (name.endswith(("红旗", "国旗", "党旗", "彩旗", "锦旗", "联盟", "加盟", "同盟", "结盟")) or len(name) - len(suf) < 2):
                 continue  # 产业联盟, 红旗: not a banner or league
+            if "—" in name and any(len(p) < 2 or p in lex.generic or p in suffix_words for p in name.split("—")):
+                continue  # “众创空间—孵化器—加速器—产业园”: a chain of stages, not a name
+            if cls == "Place" and _inside_longer_quote(doc, span):
+                continue  # “品酱酒、游古镇、住茶山”, “县管乡用”: a place word inside a slogan
+            if suf in ("县", "市", "区") and re.search(r"(?:山区|平原|丘陵|边境|沿海|民族|上)$", name[: -len(suf)]):
+                continue  # 黔北山区县, 拟上市: a kind of county, a listing
+            if cls == "Place" and re.search(r"[出上下进靠爬守]山$", name):
+                continue  # “黔货出山”, 滚石上山: a verb and a mountain make a slogan, not a place
             if suf in ADMIN_SUFFIXES and name.endswith(NOT_A_PLACE):
                 continue  # 返乡创业, 城乡融合: a word that happens to end in 乡
             if cls == "Place" and re.match(r"(国家|全国|全省|省级|省|自治区|市级)", name) and suf in ("县城", "城市", "城区"):
@@ -837,6 +847,9 @@ def _by_suffix(doc: Document) -> Extraction:
                 core = re.sub(r"(提升改造|改造提升|建设|改造|提升|培育|谋划|启动|更新)$", "", stem)
                 if core != stem and (core in lex.generic or is_descriptive(core) or "体系" in core or len(core) < 2):
                     continue  # 安置房建设项目, 村庄改造项目: a kind of work, not one named project
+            if short_admin and len(stem) > 2 and stem[-3] in "居在至到赴向与和及对从":
+                span = (span[1] - 3, span[1])  # 增速居赤岭市第二位: the city is the two characters after 居
+                name, stem = doc.text[span[0] : span[1]], stem[-2:]
             if short_admin and (
                 len(stem) != 2
                 or stem in ADMIN_STOP
@@ -848,7 +861,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 or re.match(r"、?[省市县区乡镇村]|间", doc.text[end : end + 2])  # 市、区两级: levels; 合理区间: not a name
                 or strip_verbs(stem)[0] > 0
                 or not (
-                    re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为]", doc.text[span[0] - 1 : span[0]] or "，")
+                    re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为居]", doc.text[span[0] - 1 : span[0]] or "，")
                     or any(doc.text.endswith(v, 0, span[0]) for v in lex.verbs if len(v) > 1)
                 )
             ):
@@ -1014,6 +1027,16 @@ def stem_ends_verb(name: str, suf: str) -> bool:
     return len(name) > len(suf) and name[-len(suf) - 1] in "促让使"
 
 
+def _inside_longer_quote(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether a name sits inside quotation marks that hold more than the name."""
+    a, b = span
+    left = doc.text.rfind("“", max(0, a - 12), a + 1)
+    if left < 0 or "”" in doc.text[left:a]:
+        return False
+    right = doc.text.find("”", b, b + 12)
+    return right >= 0 and "“" not in doc.text[b:right] and (left, right) != (a - 1, b)
+
+
 def _has_place(doc: Document, name: str) -> bool:
     """Whether a name carries a place (a province, city, the report's region) — the mark of
     a proper name rather than a description."""
@@ -1030,11 +1053,13 @@ def _region(doc: Document) -> Extraction:
     if not region:
         return ex
     short = region_short(doc)
-    aliases = (short,) if len(short) >= 2 and short != region else ()
+    zone = ZONE_REGION.search(region) is not None  # a 管委会's report: the region is a development zone
+    aliases = (short,) if len(short) >= 2 and short != region and not zone else ()
+    kind = "Platform" if zone else "Place"
     for name in {region, *aliases}:
         for m in re.finditer(re.escape(name), doc.text):
             nxt = doc.text[m.end() : m.end() + 1]
             if name == short and nxt and nxt in "区县市":
                 continue
-            ex.candidates.append(Candidate(region, "Place", mention(doc, m.start(), m.end(), "region", 0.9), aliases=aliases))
+            ex.candidates.append(Candidate(region, kind, mention(doc, m.start(), m.end(), "region", 0.9), aliases=aliases))
     return ex

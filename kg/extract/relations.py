@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.actions import action_of
-from kg.extract.common import FALSE_ENDINGS, mention, region_short
+from kg.extract.common import FALSE_ENDINGS, ZONE_REGION, mention, region_short
 from kg.lexicon import load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
@@ -191,8 +191,23 @@ def _stated_locations(doc: Document, found: Extraction) -> Extraction:
     return ex
 
 
+def _zone_parts(doc: Document, found: Extraction) -> Extraction:
+    """A development zone's own report lays out its parks and 片区 as slogan parts (“一区多园”,
+    “一核三片”); each of those parks is part of the zone."""
+    ex = Extraction()
+    region = doc.metadata.region or ""
+    if not ZONE_REGION.search(region):
+        return ex
+    platforms = {c.name: c for c in found.candidates if c.kind == "Platform" and c.name != region}
+    for r in found.relations:
+        if r.predicate == "hasComponent" and r.object in platforms:
+            ex.relations.append(Relation("partOf", r.object, region, r.evidence, "zone-part", 0.7))
+    return ex
+
+
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
+    ex.extend(_zone_parts(doc, found))
     orgs = [c for c in found.candidates if c.kind in ORG]
     # 河科大 inside 河科大家属院 (a place) is not the university being named; 洛轴 inside a
     # project's name still is

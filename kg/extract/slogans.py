@@ -265,6 +265,7 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
             continue
         items: list[tuple[int, int]] = []
         done: list[tuple[int, int]] = []
+        each = re.fullmatch(r"[2-9]个1|[二两三四五六七八九十]+个一", name) is not None
         for part in re.finditer(r"[^，、]+", text):
             if part.start() > 0 and text[part.start() - 1] == "，":
                 if len(items) == n:  # …提升D、E、F，推动口岸、园区…: the parts end with a clause
@@ -280,6 +281,10 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
                 b = a + len(piece)
                 # 做强白石口岸，建好A和B: a clause opens with its verb; list items after 、 and 和 do not
                 d = strip_verbs(doc.text[a:b])[0] if clause_start and off == 0 and not piece.startswith(("面向", "依托", "围绕", "立足")) else 0
+                if each:  # “3个1”，即做强1个A、做大1个B: every part has its verb and its 1个
+                    d = strip_verbs(doc.text[a:b])[0]
+                    one_of = re.match(r"(?:1|一)个(?=[\u4e00-\u9fff]{2})", doc.text[a + d : b])
+                    d += one_of.end() if one_of else 0
                 if b - (a + d) >= 2:
                     items.append((a + d, b))
         if len(items) == n:
@@ -394,8 +399,41 @@ def _digit_codes(doc: Document, body: str) -> Extraction:
         name = m.group(1) + m.group(2)
         ev = mention(doc, m.start(1), m.end(2), "digit-code", 0.85)
         ex.candidates.append(Candidate(name, "Initiative", ev, aliases=(m.group(1),)))
-        ex.extend(digit_parts(doc, name, m.end(), min(len(body), m.end() + 400)))
+        bracket = _bracketed_digit_parts(doc, name, m.group(1), m.end())
+        ex.extend(bracket if bracket.relations else digit_parts(doc, name, m.end(), min(len(body), m.end() + 400)))
     return ex
+
+
+DIGIT_BRACKET = re.compile(r"(?:体系|格局|布局)?[（(]即?([^（）()。；]{4,160})[）)]")
+LEAD_ANCHOR = re.compile(r"^以([^，。；、以]{2,20}?)为(?:主导|引领|龙头|核心|重点|支撑|主体)")
+COUNT_TAIL_WORDS = re.compile(r"(?:等)?[一二两三四五六七八九十\d]+(?:大|个|项)?[\u4e00-\u9fff]{0,12}$")
+
+
+def _bracketed_digit_parts(doc: Document, name: str, code: str, at: int) -> Extraction:
+    """``“1+4”现代产业体系（即以酱香白酒为主导，茶叶、生态畜牧、大数据、山地旅游四大特色产业协同发展）``:
+    the parts in brackets, one clause per digit group, taken when they add up to the code."""
+    m = DIGIT_BRACKET.match(doc.text, at)
+    if m is None or not re.fullmatch(r"\d(?:[+＋]\d)+", code):
+        return Extraction()
+    total = sum(int(d) for d in re.findall(r"\d", code))
+    items: list[tuple[int, int]] = []
+    pos = m.start(1)
+    for clause in m.group(1).split("，"):
+        lead = LEAD_ANCHOR.match(clause)
+        if lead:
+            body, b0 = lead.group(1), pos + lead.start(1)
+        elif "、" in clause:
+            tail = COUNT_TAIL_WORDS.search(clause)
+            body, b0 = (clause[: tail.start()] if tail else clause), pos
+        else:
+            body, b0 = "", pos
+        for part in re.finditer(r"[^、和及]+", body):
+            if len(part.group()) >= 2:
+                items.append((b0 + part.start(), b0 + part.end()))
+        pos += len(clause) + 1
+    if len(items) != total:
+        return Extraction()
+    return _emit(doc, name, items, total, "slogan-definition")
 
 
 def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
@@ -530,6 +568,7 @@ def _quoted_then_count(doc: Document, body: str) -> Extraction:
 
 
 ANCHOR = re.compile(r"以([^，。；：以“”]{2,30}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
+CHAINED_ANCHOR = re.compile(r"([^，。；：以为“”]{2,30}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
 
 
 def anchor_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
@@ -539,6 +578,14 @@ def anchor_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
     if len(groups) < 2 or any(len(label) != 1 for _, label in groups):
         return Extraction()
     clauses = list(ANCHOR.finditer(doc.text, start, end))
+    for c in list(clauses):  # 以岩溪县城为主城、茅垭镇和坪坝镇为两翼: the second clause shares the 以
+        k = c.end()
+        while k < end and doc.text[k : k + 1] in ("、", "，"):
+            nxt = CHAINED_ANCHOR.match(doc.text, k + 1, end)
+            if nxt is None:
+                break
+            clauses.append(nxt)
+            k = nxt.end()
     ex = Extraction()
     pos = 0
     for order, (n, label) in enumerate(groups, 1):

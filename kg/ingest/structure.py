@@ -21,9 +21,9 @@ SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年([十一二]{1,3})月([十一二三]{0,2}[一二三四五六七八九十])日")
 ROLE_RE = re.compile(
-    r"((?:代理|代)?(?:区长|县长|市长|州长|旗长|盟长|省长|主席|镇长|乡长))\s*[:：]?\s*([\u4e00-\u9fff·]{2,4})?\s*$"
+    r"((?:代理|代)?(?:区长|县长|市长|州长|旗长|盟长|省长|主席|镇长|乡长)|管委会(?:常务副)?主任)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4})?\s*$"
 )
-GOV_RE = re.compile(r"^(.{2,20}?)人民政府")
+GOV_RE = re.compile(r"^(.{2,20}?)(?:人民政府|党工委|管委会|管理委员会)")
 MEETING_RE = re.compile(r"在(.{2,30}?)第([一二三四五六七八九十\d]+)届人民代表大会")
 ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|新区|省|市|区|县|旗|州|盟)")
 OPENING_RE = re.compile(r"^各位代表")
@@ -57,6 +57,8 @@ def metadata(paras: tuple[Span, ...]) -> Metadata:
         if "政府工作报告" in compact and len(compact) <= 30 and title == "政府工作报告":
             title = compact
         is_meeting = "人民代表大会" in compact and "会议" in compact and "文件" not in compact
+        # a development zone's 管委会 reports to a work conference: ——在2023年澄湖高新区工作会议上的报告
+        is_meeting = is_meeting or bool(re.match(r"^[—\-─–]*在.{2,40}(?:会议|大会)上", compact) and "文件" not in compact)
         if is_meeting and (meeting is None or (DATE_RE.search(compact) and date is None)):
             meeting = re.sub(r"^[—\-─–\s]+", "", compact)
             m = DATE_RE.search(compact)
@@ -81,8 +83,15 @@ def metadata(paras: tuple[Span, ...]) -> Metadata:
             if g:
                 units = ADMIN_RE.findall(g.group(1))
                 region = units[-1] if units else g.group(1)
+    if date is None:  # （2023年2月8日）: the date on a line of its own under the meeting line
+        for line in head:
+            m = re.fullmatch(r"[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[)）]?", line.replace(" ", ""))
+            if m:
+                y, mo, d = (int(g) for g in m.groups())
+                date, year = f"{y:04d}-{mo:02d}-{d:02d}", y
+                break
     if year is None:
-        m = re.search(r"(\d{4})年", title)
+        m = re.search(r"(\d{4})年", title) or re.search(r"在(\d{4})年", meeting or "")
         if m:
             year = int(m.group(1))
     return Metadata(
