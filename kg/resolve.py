@@ -357,10 +357,10 @@ def _nested(ex: Extraction) -> set[int]:
             # 中越白石—茶岭跨境经济合作区: the right half carries the zone's ending, so the dash is
             # inside one name and pairs no companies (万达广场—长申国际商圈 still pairs two)
             out.update(i for i, _c in inside)
-    honours = [(c.mention.start, c.mention.end) for c in ex.candidates if c.kind == "Award" and c.mention.rule == "honour"]
+    honours = [(c.mention.start, c.mention.end) for c in ex.candidates if c.kind == "Award" and c.mention.rule in ("honour", "quoted-honour")]
     for i, c in enumerate(ex.candidates):  # 高品质步行街 inside 创建省级高品质步行街: the title, not a street
         if c.mention.rule.startswith("suffix:") and any(
-            s <= c.mention.start and c.mention.end == e and (e - s) > (c.mention.end - c.mention.start) for s, e in honours
+            s <= c.mention.start and c.mention.end == e for s, e in honours  # the same span: the honour wins
         ):
             out.add(i)
     hosts = {(c.mention.start, c.mention.end) for c in ex.candidates if c.kind in ("Platform", "Organization") and c.mention.rule.startswith("suffix:")}

@@ -39,13 +39,13 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(各|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(各|园区(?=[\u4e00-\u9fff]{3})|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|攻坚|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "空壳村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
@@ -605,7 +605,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                         continue
             if (
                 cls == "Project" and 3 <= len(name) <= 4 and not suffix_class(name) and name not in load().generic
-                and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础)$", name)
+                and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础|栈道|索道|步道|绿道|酒店|广场|公园|景区|码头|隧道)$", name)
             ):
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
                 ex.candidates.append(_cand(doc, a2, b2, "Enterprise", "list-investor", 0.6))
@@ -613,7 +613,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
             if cls == "Enterprise" and not suffix_class(name) and name not in load().aliases and (
-                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片筒]$", name) or len(name) <= 2
+                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片筒]$|(?:服务|标注|外包|咨询|运营|运维)$", name) or len(name) <= 2
             ):
                 continue  # 引进光伏支架、逆变器、储能电池等装备制造企业: products, not companies
             if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
@@ -822,6 +822,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 产业联盟, 红旗: not a banner or league
             if "—" in name and any(len(p) < 2 or p in lex.generic or p in suffix_words for p in name.split("—")):
                 continue  # “众创空间—孵化器—加速器—产业园”: a chain of stages, not a name
+            if suf in ("社区", "村") and re.search(r"(?:街道|镇|乡)$", name[: -len(suf)]):
+                continue  # 金港街道社区治理: the street's communities, not one called 金港街道社区
+            if cls in ("Platform", "Place") and doc.text[end : end + 1] == "段" and suf not in ("路", "大道", "街", "河", "江"):
+                continue  # 轨道交通3号线高新区段: the section of a line, not the zone
             if cls == "Place" and _inside_longer_quote(doc, span):
                 continue  # “品酱酒、游古镇、住茶山”, “县管乡用”: a place word inside a slogan
             if suf in ("县", "市", "区") and re.search(r"(?:山区|平原|丘陵|边境|沿海|民族|上)$", name[: -len(suf)]):
@@ -858,7 +862,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 or stem in lex.generic
                 or stem[-1] in "级辖区县市省镇乡村"
                 or stem[0] in "向在与和及对从由为全各本该我"
-                or re.match(r"、?[省市县区乡镇村]|间", doc.text[end : end + 2])  # 市、区两级: levels; 合理区间: not a name
+                or re.match(r"、?[省市县区乡镇村]|[间域段]", doc.text[end : end + 2])  # 市、区两级: levels; 合理区间, 县城区域: not a name
                 or strip_verbs(stem)[0] > 0
                 or not (
                     re.match(r"[^\u4e00-\u9fff]|[在与和及至到、对从向由为居]", doc.text[span[0] - 1 : span[0]] or "，")
@@ -953,7 +957,7 @@ def _by_suffix(doc: Document) -> Extraction:
 
 
 # words whose second character opens a short place name in the gazetteer (聚焦作风 ≠ 焦作)
-WORD_BEFORE_PLACE = frozenset({"聚焦", "平安"})
+WORD_BEFORE_PLACE = frozenset({"聚焦", "平安", "平衡"})
 
 
 # a county's (city's, district's) own institution, named by its level alone: 县图书馆, 市文化馆

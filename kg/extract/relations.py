@@ -382,6 +382,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if (
             m
             and len(m.group(1)) < len(c.name) - 1
+            and not (m.group(1).endswith(("村", "镇")) and len(m.group(1)) > 6)  # 黔牧生态牧业坪坝镇: a company, then the town
             and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村"))
             and m.group(1) not in lex.generic
             and "至" not in m.group(1)
