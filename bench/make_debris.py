@@ -134,6 +134,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.gb18030.txt", True, "gb18030"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    # tenth round
+    "pulan_district_2023": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "chalong_county_2023": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -154,3 +154,22 @@ def test_glossary_entries_numbered_with_chinese_numerals_or_in_lenticular_bracke
     )
     paras2 = normalise(raw2)[0].split("\n")
     assert "【五个一批】指签约一批、开工一批、投产一批、储备一批。" in paras2
+
+
+def test_after_a_full_line_the_address_the_glossary_heading_and_bracketed_entries_open_paragraphs() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
+    raw = "\n".join(
+        [body] * 8
+        + [
+            "全县各族干部群众团结奋斗的结果。在此，我代表县人民政府表示感谢",
+            "各位代表！新征程催人奋进，新使命重任在肩，让我们团结一心奋斗",
+            "名词解释",
+            "〔2〕一园两带三区：“一园”即察隆县高原生态产业园；“两带”即黄",
+            "河上游生态保护带、沿线文旅融合发展带；“三区”即三个区域。",
+            "〔3〕“1+6+N”联农带牧机制：指以1家龙头企业为引领的产业联结。",
+        ]
+    )
+    paras = normalise(raw)[0].split("\n")
+    assert "各位代表！新征程催人奋进，新使命重任在肩，让我们团结一心奋斗" in paras
+    assert "名词解释" in paras
+    assert "〔3〕“1+6+N”联农带牧机制：指以1家龙头企业为引领的产业联结。" in paras

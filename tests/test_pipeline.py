@@ -785,3 +785,27 @@ def test_digit_slogans_with_bracketed_or_inline_parts_and_places_inside_phrases(
     for junk in ("游古镇", "住茶山", "众创空间—孵化器", "器—产业园"):
         assert junk not in kinds, junk
     assert (Decimal("4.6"), "万千升") in {(m.value, m.unit) for m, _ in res.measurements}
+
+
+def test_new_buildings_markets_bureaus_and_a_trailing_count_in_a_glossary_term(tmp_path: Path) -> None:
+    """…图书馆新馆 is a project (but not 文化馆新馆 with its owner written once before), named
+    markets and showrooms are platforms, a county bureau before 牵头 and a 管理局 after 配合 are
+    organisations, a glossary term 产业四地 announces four parts, and a road before 完成 is a place."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n察隆县冬虫夏草交易市场建成运营。由察隆县林业和草原局牵头推行林长制，配合三江源国家公园管理局完成界桩设置。"
+        "县城格萨尔大道、团结路、德吉街完成改造提升。\n"
+        "二、2023年工作安排\n推进浦岚区图书馆新馆建设，建成县图书馆、文化馆新馆。在岚海区设立察隆农畜产品展销中心。"
+        "全力服务“产业四地”建设。\n"
+        "注释\n〔1〕产业四地：指青海省提出的打造世界级盐湖产业基地、国家清洁能源产业高地、国际生态旅游目的地、绿色有机农畜产品输出地。\n",
+        meeting="2023年1月8日在察隆县第十七届",
+        speaker="县长 扎西",
+    )
+    ids = res.by_id()
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds["浦岚区图书馆新馆"] == "Project" and "文化馆新馆" not in kinds
+    assert kinds["察隆县冬虫夏草交易市场"] == "Platform" and kinds["察隆农畜产品展销中心"] == "Platform"
+    assert kinds["察隆县林业和草原局"] == "Organization" and kinds["三江源国家公园管理局"] == "Organization"
+    assert kinds["德吉街"] == "Place"
+    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    assert {("产业四地", "世界级盐湖产业基地"), ("产业四地", "绿色有机农畜产品输出地")} <= parts

@@ -171,6 +171,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         if short:
             aliases = (*aliases, unquote(short.group(1)))
         expected = slogan_count(label) if is_slogan(label) else None
+        tail_count = re.fullmatch(r"[\u4e00-\u9fff]{2}([两三四五六七八九十])[\u4e00-\u9fff]", label)
+        if expected is None and tail_count:  # 产业四地: a field, then a counted slogan
+            expected = cn_to_int(tail_count.group(1))
         if expected is not None and re.search(r"[\u4e00-\u9fff]多[\u4e00-\u9fff]", label):
             expected = None  # 一区多园: “many parks” announces no number; the list decides
         if re.fullmatch(r"[十百千万]{2,4}", label):

@@ -265,6 +265,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             indicator = re.sub(r"(?<=..)(?:由|从)(?:\d{4}年(?:末|底)?)?的?$", "", indicator)  # 过货量由2017年的52万吨
             if QUALIFIER.fullmatch(indicator) and prev:  # 地区生产总值6128亿元，按可比价格计算增长8.9%
                 indicator = prev[-1].indicator
+            # 集成电路、生物医药、人工智能三大先导产业实现产值: the figure is the group's, named by its count
+            group = re.search(r"(?<=[\u4e00-\u9fff])([两三四五六七八九十]+大[\u4e00-\u9fff]{2,6}?(?:产业|行业|集群))(?:实现|完成)?(产值|营业收入|收入|增加值|规模|营收)$", indicator)
+            if group and "、" in doc.text[max(sent.start, m.start() - 40) : m.start()]:
+                indicator = group.group(1) + group.group(2)
             before = doc.text[max(sent.start, m.start() - 30) : m.start()]
             clause_left = re.split(r"[，；：。]", before)[-1]
             if "分别" in clause_left and not respectively:

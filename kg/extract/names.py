@@ -406,6 +406,8 @@ GOV_BODY = re.compile(
     # 组建县乡村振兴局, 县林业和草原局荣获…: a local bureau
     r"|(?:^|(?<=[^\u4e00-\u9fff])|(?<=组建|成立|设立|挂牌)|(?<=[由经被获与和及]))((?:县|市|区|省|自治区)[\u4e00-\u9fff]{2,8}?[^格布大全开结时当新变破僵好揽]局)(?=[^\u4e00-\u9fff]|荣获|获评|被|牵头|等|和|与|的)"
     r"|(?:^|(?<=[^\u4e00-\u9fff]))((?:县|市|区)[\u4e00-\u9fff]{2,6}?办公室)(?=被|荣获|获评|获)"
+    # 由察隆县林业和草原局牵头, 配合三江源国家公园管理局: a named body before a verb of acting
+    r"|(?:(?<=[由经被与和及向会])|(?<=配合))([\u4e00-\u9fff]{2,4}(?:县|市|区)[\u4e00-\u9fff]{2,8}?局|[\u4e00-\u9fff]{2,10}?管理局)(?=牵头|完成|做好|负责|联合|批准|支持|[^\u4e00-\u9fff])"
 )
 
 
@@ -413,7 +415,7 @@ def _government_bodies(doc: Document) -> Extraction:
     """省人社厅, 省教育厅, 市发改委: a level, a short department name and an office ending."""
     ex = Extraction()
     for m in GOV_BODY.finditer(doc.text):
-        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4, 5, 6) if m.group(i))
         a, b = m.start(g), m.end(g)
         if doc.text[a - 1 : a] in ("全", "本", "各") or b - a < 3:
             continue
@@ -691,7 +693,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
-    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸)"
+    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸|完成)"
 )
 ADMIN_STOP = frozenset(
     "自治 相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -798,7 +800,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
-            if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "全各本该我城农乡新":
+            if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "全各本该我城农乡新" and not (suf in ("街道", "社区") and len(name) - len(suf) >= 2):
                 continue
             if name in lex.strategies or name in lex.aliases or is_slogan(name) or name in lex.generic:
                 continue
@@ -822,6 +824,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 产业联盟, 红旗: not a banner or league
             if "—" in name and any(len(p) < 2 or p in lex.generic or p in suffix_words for p in name.split("—")):
                 continue  # “众创空间—孵化器—加速器—产业园”: a chain of stages, not a name
+            if suf == "新馆" and len(name) - len(suf) <= 3:
+                continue  # 县图书馆、文化馆新馆: the second item's owner is written once, before the list
             if suf in ("社区", "村") and re.search(r"(?:街道|镇|乡)$", name[: -len(suf)]):
                 continue  # 金港街道社区治理: the street's communities, not one called 金港街道社区
             if cls in ("Platform", "Place") and doc.text[end : end + 1] == "段" and suf not in ("路", "大道", "街", "河", "江"):

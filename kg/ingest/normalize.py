@@ -36,6 +36,8 @@ _HEADING_START = re.compile(
 )
 # The speaker line of the title block (涧西区人民政府代区长 王烨) always starts a paragraph.
 _SPEAKER = re.compile(r"^.{0,20}人民政府.{0,4}(?:区长|县长|市长|州长|旗长|盟长|省长|主席)")
+# 各位代表！/ 各位代表，同志们： — the address to the deputies opens a paragraph (even after a full line)
+_ADDRESS = re.compile(r"^各位代表[，,！!：:]")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -138,7 +140,10 @@ def paragraphs(raw: str) -> list[str]:
         in_glossary = False
         for i, ln in enumerate(kept):
             in_glossary = in_glossary or bool(_GLOSSARY_HEAD.match(ln))
-            if buf and (_HEADING_START.match(ln) or _SPEAKER.match(ln) or (i in indented and len(indented) > 3)):
+            if buf and (
+                _HEADING_START.match(ln) or _SPEAKER.match(ln) or _GLOSSARY_HEAD.match(ln) or _ADDRESS.match(ln)
+                or (i in indented and len(indented) > 3)
+            ):
                 paras.append(buf)
                 buf = ""
             buf += ln
@@ -203,7 +208,7 @@ def _rejoin_wrapped_headings(paras: list[str]) -> list[str]:
 _ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-\u9fff])")
 # after a sentence that fills its line, （2）“2+4”…：… (a glossary entry numbered in brackets)
 # starts a paragraph of its own
-_PAREN_ENTRY = re.compile(r"^[（(]\d{1,2}[)）]\s*(?:“|[\u4e00-\u9fff])")
+_PAREN_ENTRY = re.compile(r"^[（(〔\[【]\d{1,2}[)）〕\]】]\s*(?:“|[\u4e00-\u9fff])")
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
 # (or 【五个一批】指…) starts the next entry (in the body, “四新”是：… may go on the same paragraph)
 _QUOTED_ENTRY = re.compile(r"^(?:(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)|【[^】]{1,24}】(?:是?指|即))")
