@@ -116,7 +116,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
                     continue  # 岚江 (a river) and 岚江区 (a district named after it) are two places
                 uf.union(s, s + tail)
     # 南溪恒信电子有限公司 / 恒信电子: a legal name is often the trade name behind a place
-    places = sorted({n for n in names if "Place" in kinds_of[n]} | set(lex.places), key=len, reverse=True)
+    places = sorted({n for n in names if "Place" in kinds_of[n]} | set(lex.places), key=lambda n: (-len(n), n))
     for n in names:
         if not kinds_of[n] & org:
             continue

@@ -114,3 +114,29 @@ def test_default_inputs_come_from_data_folder(tmp_path: Path, monkeypatch: pytes
     result = CliRunner().invoke(cli, ["build", "--no-html"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "outputs" / f"{SEED.stem}.ttl").is_file()
+
+
+def test_the_graph_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Python salts string hashes per process, so any choice made by iterating a set shows up
+    as output that changes from run to run; build a probe in processes with different seeds.
+    (长江光电子新城 once gave a trade name 长江光电子 or not, by the order of 光电 and 电子.)"""
+    import os
+    import subprocess
+    import sys
+
+    probe = tmp_path / "probe.txt"
+    probe.write_text(
+        "政府工作报告\n——2022年1月5日在示例市第一届人民代表大会第二次会议上\n市长 张三\n各位代表：\n"
+        "一、2021年工作回顾\n长江沿岸生态持续改善，长江光电子新城建成投用。\n",
+        encoding="utf-8",
+    )
+    outputs = set()
+    for seed in ("1", "2", "11", "20"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", "from kg.cli import cli; cli()", "build", str(probe), "-o", str(out), "--no-html"],
+            check=True, env=env, capture_output=True, cwd=ROOT,
+        )
+        outputs.add((out / "probe.ttl").read_bytes())
+    assert len(outputs) == 1

@@ -358,7 +358,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             partner = next((x for x in orgs if m.start(g) <= x.mention.start and x.mention.end <= m.end(g)), None)
             if partner is not None:
                 ex.relations.append(Relation("involves", built.name, partner.name, built.mention, "joint-build", 0.7))
-    org_full = sorted({c.name for c in found.candidates + ex.candidates if c.kind in ORG}, key=len, reverse=True)
+    org_full = sorted({c.name for c in found.candidates + ex.candidates if c.kind in ORG}, key=lambda n: (-len(n), n))
     for c in found.candidates:
         if c.kind not in ORG or c.mention.rule == "name-match":
             continue

@@ -61,8 +61,8 @@ def load() -> Lexicon:
         strategies=strategies,
         places=places,
         generic=frozenset(r[0] for r in _lines("generic.txt")),
-        industries=tuple(sorted({r[0] for r in _lines("industries.txt")}, key=lambda w: -len(w))),
-        descriptors=tuple(sorted({r[0] for r in _lines("descriptors.txt")}, key=lambda w: -len(w))),
+        industries=tuple(sorted({r[0] for r in _lines("industries.txt")}, key=lambda w: (-len(w), w))),  # ties in a fixed order: sets iterate by hash
+        descriptors=tuple(sorted({r[0] for r in _lines("descriptors.txt")}, key=lambda w: (-len(w), w))),
     )
 
 
