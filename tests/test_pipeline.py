@@ -809,3 +809,22 @@ def test_new_buildings_markets_bureaus_and_a_trailing_count_in_a_glossary_term(t
     assert kinds["德吉街"] == "Place"
     parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
     assert {("产业四地", "世界级盐湖产业基地"), ("产业四地", "绿色有机农畜产品输出地")} <= parts
+
+
+def test_categories_kinds_of_owner_and_phrases_are_not_names(tmp_path: Path) -> None:
+    """德资企业X有限公司 names X; 乡镇…/受援地…/援青项目/15分钟社区 are categories; 以良好乡风,
+    和美牧区, 延伸格萨尔大道 (the road is 格萨尔大道) and the 山水林田湖 of a programme's name are no places."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n德资企业施泰纳精密机械（上海）有限公司扩大投资。实施援青项目21个，新增乡镇卫生院标准化建设项目9个，"
+        "对受援地医院开展帮扶。建设15分钟社区生活圈。\n"
+        "二、2023年工作安排\n延伸格萨尔大道，以良好乡风促进治理，建设宜居宜业和美牧区。实施“山水林田湖草沙冰一体化保护修复”工程。\n",
+        meeting="2023年1月8日在察隆县第十七届",
+        speaker="县长 扎西",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("施泰纳精密机械（上海）有限公司") == "Enterprise"
+    assert kinds.get("格萨尔大道") == "Place"
+    for junk in ("德资企业施泰纳精密机械（上海）有限公司", "援青项目", "乡镇卫生院标准化建设项目", "受援地医院", "15分钟社区",
+                 "良好乡", "美牧区", "延伸格萨尔大道", "山水林田湖"):
+        assert kinds.get(junk) in (None, "Indicator"), junk  # a counted category may still be a figure's indicator

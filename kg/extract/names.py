@@ -39,13 +39,13 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(各|园区(?=[\u4e00-\u9fff]{3})|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(各|乡镇(?=[\u4e00-\u9fff]{3})|受援|\d+分钟|园区(?=[\u4e00-\u9fff]{3})|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
     r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
-KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|攻坚|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
+KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|攻坚|援青|援疆|援藏|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
 NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "空壳村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
@@ -134,6 +134,9 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     joint = doc.text.find("联合", a + 2, b)
     if joint > 0 and b - joint - 2 >= 4 and suffix_class(doc.text[joint + 2 : b]):
         a = joint + 2  # 华冠生物联合河南工业大学: two partners, the name is the second
+    owner_kind = re.match(r"(?:外资|内资|德资|美资|日资|韩资|台资|港资|外商独资|中外合资)企业(?=[\u4e00-\u9fff]{4})", doc.text[a:b])
+    if owner_kind:
+        a += owner_kind.end()  # 德资企业施泰纳精密机械（上海）有限公司: the kind of owner, then the name
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
         a += m.end()
@@ -796,7 +799,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
-            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯", "间"):
+            if suf in ADMIN_SUFFIXES and not committee and doc.text[end : end + 1] in ("长", "委", "级", "场", "民", "政", "村", "镇", "愁", "亲", "土", "情", "音", "贤", "域", "寨", "屯", "间", "风"):
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
@@ -832,7 +835,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 轨道交通3号线高新区段: the section of a line, not the zone
             if cls == "Place" and _inside_longer_quote(doc, span):
                 continue  # “品酱酒、游古镇、住茶山”, “县管乡用”: a place word inside a slogan
-            if suf in ("县", "市", "区") and re.search(r"(?:山区|平原|丘陵|边境|沿海|民族|上)$", name[: -len(suf)]):
+            if suf in ("县", "市", "区") and re.search(r"(?:山区|平原|丘陵|边境|沿海|民族|上|牧)$", name[: -len(suf)]):
                 continue  # 黔北山区县, 拟上市: a kind of county, a listing
             if cls == "Place" and re.search(r"[出上下进靠爬守]山$", name):
                 continue  # “黔货出山”, 滚石上山: a verb and a mountain make a slogan, not a place
@@ -1038,10 +1041,10 @@ def stem_ends_verb(name: str, suf: str) -> bool:
 def _inside_longer_quote(doc: Document, span: tuple[int, int]) -> bool:
     """Whether a name sits inside quotation marks that hold more than the name."""
     a, b = span
-    left = doc.text.rfind("“", max(0, a - 12), a + 1)
+    left = doc.text.rfind("“", max(0, a - 30), a + 1)
     if left < 0 or "”" in doc.text[left:a]:
         return False
-    right = doc.text.find("”", b, b + 12)
+    right = doc.text.find("”", b, b + 30)
     return right >= 0 and "“" not in doc.text[b:right] and (left, right) != (a - 1, b)
 
 

@@ -386,6 +386,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村"))
             and m.group(1) not in lex.generic
             and "至" not in m.group(1)
+            and not re.fullmatch(r"[山水林田湖草沙冰]+", m.group(1))  # “山水林田湖草沙冰一体化保护修复”: nature, not a lake
             and m.group(1)[0] not in "一二两三四五六七八九十百千万"
             and not re.search(r"国道|省道|县道|高速|铁路|廊道|干线|\d+线", m.group(1))  # G240国道清河段: a route's section
             and not any(m.group(1).startswith(o) for o in org_names)  # 中储粮清河粮食储备库: the owner, then the site
