@@ -828,3 +828,16 @@ def test_categories_kinds_of_owner_and_phrases_are_not_names(tmp_path: Path) -> 
     for junk in ("德资企业施泰纳精密机械（上海）有限公司", "援青项目", "乡镇卫生院标准化建设项目", "受援地医院", "15分钟社区",
                  "良好乡", "美牧区", "延伸格萨尔大道", "山水林田湖"):
         assert kinds.get(junk) in (None, "Indicator"), junk  # a counted category may still be a figure's indicator
+
+
+def test_a_base_described_by_what_is_grown_there_is_not_a_named_platform(tmp_path: Path) -> None:
+    """支持西能集团建设新能源装备运维基地, 建成2000亩娃娃菜标准化种植基地: what a company makes or grows,
+    not a named platform; a base carrying a brand (博瑞达智能…) or a town's name keeps it."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n支持西能集团建设新能源装备运维基地，绿川蔬菜在寺沟镇建成2000亩娃娃菜标准化种植基地。"
+        "茅垭镇酒曲产业加快发展，茅垭酒曲生产基地建成投产。博瑞达智能机器人生产基地建成投产，新增产值5亿元。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert "新能源装备运维基地" not in kinds and "2000亩娃娃菜标准化种植基地" not in kinds
+    assert kinds.get("茅垭酒曲生产基地") == "Platform" and kinds.get("博瑞达智能机器人生产基地") == "Platform"

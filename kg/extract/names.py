@@ -827,6 +827,14 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 产业联盟, 红旗: not a banner or league
             if "—" in name and any(len(p) < 2 or p in lex.generic or p in suffix_words for p in name.split("—")):
                 continue  # “众创空间—孵化器—加速器—产业园”: a chain of stages, not a name
+            if (
+                suf == "基地"
+                and re.search(r"(?:生产|种植|育种|繁育|育肥|养殖|运维|示范|标准化|加工|制种|育苗)基地$", name)
+                and not _has_place(doc, name)
+                and not _trade_shaped(name)
+                and not re.search(re.escape(name[:2]) + r"(?:镇|乡|村|街道|县|区)", doc.text)  # 茅垭酒曲生产基地: 茅垭镇's
+            ):
+                continue  # 建设玉米育种基地, 万亩设施蔬菜基地: what a company grows or makes there, not a named base
             if suf == "新馆" and len(name) - len(suf) <= 3:
                 continue  # 县图书馆、文化馆新馆: the second item's owner is written once, before the list
             if suf in ("社区", "村") and re.search(r"(?:街道|镇|乡)$", name[: -len(suf)]):
@@ -1036,6 +1044,12 @@ def _gazetteer(doc: Document) -> Extraction:
 def stem_ends_verb(name: str, suf: str) -> bool:
     """开放促互通: the part before the ending closes with a one-character verb."""
     return len(name) > len(suf) and name[-len(suf) - 1] in "促让使"
+
+
+def _trade_shaped(name: str) -> bool:
+    """A brand of two or three characters, then an industry word (博瑞达智能…, 锐能电池…)."""
+    lex = load()
+    return any(name.find(w, 2, 6) in (2, 3) and not is_descriptive(name[: name.find(w, 2, 6)]) for w in lex.industries)
 
 
 def _inside_longer_quote(doc: Document, span: tuple[int, int]) -> bool:
