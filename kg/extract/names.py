@@ -240,7 +240,7 @@ def _under_construction(doc: Document, found: Extraction) -> Extraction:
         m = c.mention
         if c.kind not in ("Place", "Organization", "Platform", "Enterprise") or not c.name.endswith(FACILITY_ENDINGS):
             continue
-        if c.name[:1] in "县市区" and c.name[1:] in COUNTY_BODIES:
+        if _county_body(c.name):
             continue  # 推进县图书馆、文化馆总分馆制建设: the county's institution, not new works
         clause_start = max(doc.text.rfind(p, 0, m.start) for p in "，。；：\n") + 1
         before = doc.text[clause_start : m.start]
@@ -418,8 +418,7 @@ def _government_bodies(doc: Document) -> Extraction:
     """省人社厅, 省教育厅, 市发改委: a level, a short department name and an office ending."""
     ex = Extraction()
     for m in GOV_BODY.finditer(doc.text):
-        g = next(i for i in (1, 2, 3, 4, 5, 6) if m.group(i))
-        a, b = m.start(g), m.end(g)
+        a, b = m.span(m.lastindex)  # each alternative captures one group
         if doc.text[a - 1 : a] in ("全", "本", "各") or b - a < 3:
             continue
         ex.candidates.append(_cand(doc, a, b, "Organization", "government-body", 0.8))
@@ -795,7 +794,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
             short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻")
-            own_body = cls == "Organization" and name[: -len(suf)] in ("县", "市", "区") and suf in COUNTY_BODIES  # 县图书馆
+            own_body = cls == "Organization" and _county_body(name)
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
             committee = doc.text[end : end + 1] == "委" and len(name) - len(suf) >= 2 and doc.text[span[0] - 1 : span[0]] in ("和", "与", "及", "、", "，", "")
@@ -977,6 +976,11 @@ WORD_BEFORE_PLACE = frozenset({"聚焦", "平安", "平衡"})
 
 # a county's (city's, district's) own institution, named by its level alone: 县图书馆, 市文化馆
 COUNTY_BODIES = frozenset({"图书馆", "文化馆", "博物馆", "档案馆", "疾病预防控制中心", "疾控中心", "人民医院", "中医院", "妇幼保健院", "融媒体中心"})
+
+
+def _county_body(name: str) -> bool:
+    """县图书馆, 市疾控中心: the institution of the report's own county or city, named by its level."""
+    return name[:1] in "县市区" and name[1:] in COUNTY_BODIES
 
 
 def _gazetteer(doc: Document) -> Extraction:
