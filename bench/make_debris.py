@@ -142,6 +142,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "chalong_county_2023": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # eleventh round
+    "eling_prefecture_2023": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "weiyang_district_2024": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
