@@ -169,7 +169,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
     for root in sorted(clusters):
         idx = clusters[root]
         cands = [ex.candidates[i] for i in idx]
-        primary = [c for i, c in zip(idx, cands, strict=True) if c.mention.rule != "name-match" and i not in nested]
+        primary = [c for i, c in zip(idx, cands, strict=True) if c.mention.rule not in ("name-match", "place-prefix") and i not in nested]
         if not primary:
             continue
         score: dict[str, float] = defaultdict(float)
@@ -185,6 +185,8 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             kind = "Action"
         elif any(c.name in lex.strategies for c in primary) and "Strategy" in score:
             kind = "Strategy"  # 新发展格局 (双循环): a known strategy stays one
+        elif any(c.name in lex.places for c in primary) and "Place" in score and not score.keys() & {"Enterprise", "Organization", "Platform", "Project"}:
+            kind = "Place"  # 关中, 陕南 named as a slogan's parts: a known region stays a place
         elif any(c.mention.rule == "action-heading" for c in primary):
             kind = "Initiative"  # 工业强县 heads a subsection: a slogan, whatever its ending says
         else:
@@ -370,8 +372,9 @@ def _nested(ex: Extraction) -> set[int]:
         ):
             out.add(i)
     others = sorted(  # an indicator is a phrase, not a name: 输送农村劳动力到广东稳定就业 still names 广东
-        (c.mention.start, c.mention.end) for c in ex.candidates if c.kind not in ("Place", "Indicator") and c.mention.rule != "name-match"
-    )
+        (c.mention.start, c.mention.end) for c in ex.candidates
+        if c.kind not in ("Place", "Indicator") and c.mention.rule != "name-match" and "、" not in c.mention.text
+    )  # a part's evidence that spans a list (两带: 关中、陕南陕北两条创新带) is no name around the places
     for i, c in enumerate(ex.candidates):  # 西安 inside 西安交通大学: a gazetteer hit inside another name
         if c.kind == "Place" and c.mention.rule == "lexicon":
             if any(s <= c.mention.start and c.mention.end <= e and (e - s) > (c.mention.end - c.mention.start) for s, e in others):

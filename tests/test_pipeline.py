@@ -841,3 +841,86 @@ def test_a_base_described_by_what_is_grown_there_is_not_a_named_platform(tmp_pat
     kinds = {e.label: e.kind for e in res.entities}
     assert "新能源装备运维基地" not in kinds and "2000亩娃娃菜标准化种植基地" not in kinds
     assert kinds.get("茅垭酒曲生产基地") == "Platform" and kinds.get("博瑞达智能机器人生产基地") == "Platform"
+
+
+def test_parks_named_by_an_industry_and_kinds_of_work_are_not_firms(tmp_path: Path) -> None:
+    """滨海新材料产业园, 酱酒微生物实验室: a park or lab named by its industry, not by a firm; 城市更新、
+    供水供热等公益性项目 lists kinds of work, not investors; 各村（社区）边民互助组 is one part."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n以滨海新材料产业园为主阵地，与贵州大学联合共建酱酒微生物实验室。"
+        "县城投集团重点保障城市更新、供水供热等公益性项目。构建“1+N”组织体系，“1”即县级边民互助组联合会，“N”即各村（社区）边民互助组。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("滨海新材料产业园") == "Platform" and kinds.get("酱酒微生物实验室") == "Platform"
+    for junk in ("滨海新材料", "酱酒微生物", "城市更新", "供水供热", "各村（社区"):
+        assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
+
+
+def test_words_that_end_like_places_are_not_places(tmp_path: Path) -> None:
+    """宜居县城 is an aim, 释放县乡消费潜力 a verb before two levels, 蒙古族长调 a people's song;
+    蒙古国 and 攀枝花市 (a known three-character city with its level) are places."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n持续释放县乡消费潜力。加强蒙古族长调、马头琴保护传承。与蒙古国东戈壁省建立友好关系，加强与攀枝花市、宜宾市旅游联动。\n"
+        "二、2024年工作安排\n——聚力建设宜居县城。推进城市更新。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
+    assert kinds.get("蒙古国") == "Place" and names.get("攀枝花市") == "Place"
+    for junk in ("宜居县城", "释放县乡", "族长调", "蒙古"):
+        assert kinds.get(junk) != "Place", junk
+
+
+def test_a_lead_in_year_dates_the_dash_goals_after_it(tmp_path: Path) -> None:
+    """力争到2025年实现以下目标：——综合实力迈上新台阶。地区生产总值达到1600亿元左右: a 2025 target."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作安排\n全市地区生产总值增长6.5%左右。\n展望“十四五”后半程，力争到2025年实现以下目标：\n"
+        "——综合实力迈上新台阶。地区生产总值达到1600亿元左右，一般公共预算收入达到140亿元。\n"
+        "——人民生活更加殷实。城镇居民人均可支配收入达到48000元。\n",
+        meeting="2023年1月8日在示例市第一届",
+    )
+    years = {(m.value, m.unit): (m.year, m.is_target) for m, _ in res.measurements}
+    assert years[(Decimal("1600"), "亿元")] == (2025, True)
+    assert years[(Decimal("48000"), "元")] == (2025, True)
+    assert years[(Decimal("6.5"), "%")] == (2023, True)
+
+
+def test_a_counted_glossary_term_and_a_known_region_among_a_slogans_parts(tmp_path: Path) -> None:
+    """“三个年”：指2023年陕西省部署开展的A年、B年、C年活动 has three parts (who set them up is
+    not the first); 关中, a known region named as a part, stays a Place."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n深入开展“三个年”活动，“一总两带”建设加快推进。\n"
+        "附：名词解释\n（1）“一总两带”：指以西京科技大市场为核心的总窗口和关中、陕南陕北两条创新带。\n"
+        "（2）“三个年”：指2023年陕西省部署开展的项目建设年、营商环境突破年、干部作风能力提升年活动。\n",
+    )
+    assert _components(res).get("三个年") == ["项目建设年", "营商环境突破年", "干部作风能力提升年"]
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("关中") == "Place"
+
+
+def test_stations_settlements_numeral_places_and_phases_of_named_projects(tmp_path: Path) -> None:
+    """雪洼水电站 is a project; 昭溪市幸福家园安置点 a settlement in the city; 四川大学 starts like a
+    count but is a university; 高桥村城中村改造项目一期 names a phase of a project; a park or
+    project with the county (or its owner) in front is also called without it."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n雪洼水电站首批机组投产发电。昭溪市幸福家园安置点建成社区工厂3个。研究中心与攀枝花学院、四川大学签订合作协议。"
+        "高桥村城中村改造项目一期完成回迁安置2140户。建成雪洼县高山草甸露营基地。"
+        "峨岭钒云新材料有限公司（以下简称“钒云新材料”）扩产，推动钒云新材料全钒液流电池储能装备项目落地。"
+        "星河航电、芯联微电子入选国家级专精特新“小巨人”企业。\n",
+    )
+    ids = res.by_id()
+    kinds = {e.label: e.kind for e in res.entities}
+    names = {n: e for e in res.entities for n in (e.label, *e.aliases)}
+    assert kinds.get("雪洼水电站") == "Project"
+    assert kinds.get("幸福家园安置点") == "Place"
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert ("幸福家园安置点", "昭溪市") in located
+    assert kinds.get("四川大学") == "Organization"
+    assert kinds.get("高桥村城中村改造项目一期") == "Project"
+    assert names["高山草甸露营基地"].kind == "Platform" and "雪洼县高山草甸露营基地" in (names["高山草甸露营基地"].label, *names["高山草甸露营基地"].aliases)
+    assert names["全钒液流电池储能装备项目"].kind == "Project"
+    assert kinds.get("星河航电") == "Enterprise" and kinds.get("芯联微电子") == "Enterprise"

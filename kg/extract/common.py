@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Candidate, Document, Extraction, Mention, Relation, Warning
@@ -86,12 +87,20 @@ def slogan_count(name: str) -> int | None:
     return sum(n for n, _ in groups)
 
 
+@lru_cache(maxsize=1)
+def _numeral_places() -> tuple[str, ...]:
+    """Known places whose names start like a count (四川, 三门峡, 双鸭山)."""
+    return tuple(p for p in load().places if len(p) >= 2 and p[0] in CN_NUM + "双")
+
+
 def is_slogan(name: str) -> bool:
     """A numbered slogan: starts with a numeral and has a non-numeral part (六稳, 三区两中心一枢纽)."""
     if re.fullmatch(r"[2-9]个1", name):
         return True  # 3个1, written in digits
     if not (2 <= len(name) <= 12) or name[0] not in CN_NUM + "双":
         return False
+    if any(name.startswith(p) for p in _numeral_places()):
+        return False  # 四川大学, 三门峡市, 九江港: a place whose name starts with a numeral
     if re.fullmatch(r"[二两三四五六七八九十]个一", name):
         return True  # 三个一: three things one of each
     groups = slogan_groups(name.replace("双", "两", 1) if name[0] == "双" else name)

@@ -107,6 +107,9 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     counted = [re.match(r"(?:建设|新建|打造)?\d+(?:个|座|家|所|处)", doc.text[a:b]) for a, b in spans]
     if len(spans) >= 2 and all(counted):  # 建设10个县级…中心、100个乡镇…中心: the counts are not names
         spans = [(a + c.end(), b) for (a, b), c in zip(spans, counted, strict=True)]
+    if len(spans) >= 2 and "的" in doc.text[spans[0][0] + 2 : spans[0][1] - 2] and not any("的" in doc.text[a:b] for a, b in spans[1:]):
+        a, b = spans[0]  # 指2023年陕西省部署开展的项目建设年、营商环境突破年…: who set them up is not the first part
+        spans[0] = (a + doc.text.rfind("的", a, b - 2) - a + 1, b)
     if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
         a, b = spans[0]
         d, _ = strip_verbs(doc.text[a:b])
@@ -176,6 +179,9 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             expected = cn_to_int(tail_count.group(1))
         if expected is not None and re.search(r"[\u4e00-\u9fff]多[\u4e00-\u9fff]", label):
             expected = None  # 一区多园: “many parks” announces no number; the list decides
+        counted = re.fullmatch(r"([两三四五六七八九十])个[\u4e00-\u9fff]{1,2}", label)
+        if expected is None and counted:  # “三个年”：指…项目建设年、营商环境突破年、干部作风能力提升年活动
+            expected = cn_to_int(counted.group(1))
         if re.fullmatch(r"[十百千万]{2,4}", label):
             expected = len(label)  # “十百千”：建设10个…、100个…、1000个…: one part per numeral
         code = re.match(r"^\d(?:[+＋]\d)+(?![+＋\dNX])", label)  # 3+2, not 2+3+N

@@ -137,6 +137,11 @@ def _dash_run_year(doc: Document, para: object) -> int | None:
         y = re.search(r"(?:到|至)(\d{4})年", head)
         if y and int(y.group(1)) > doc.metadata.year:
             return int(y.group(1))
+    if i > 0:  # 力争到2025年实现以下目标：——综合实力迈上新台阶。…: the lead-in names the year of the run
+        lead = doc.text[paras[i - 1].start : paras[i - 1].end].rstrip()
+        y = re.search(r"(?:到|至)(\d{4})年[^。；]*[：:]$", lead)
+        if y and int(y.group(1)) > doc.metadata.year:
+            return int(y.group(1))
     return None
 
 

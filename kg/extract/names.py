@@ -367,6 +367,10 @@ def _trade_name_lists(doc: Document) -> Extraction:
     return ex
 
 
+PARK_REST = re.compile(r"(?:产业|工业|科技|企业)?(?:园区?|物流园|基地|孵化器|实验室|小镇|集聚区)(?:[一二三四五]期)?$")
+PARK_START = re.compile(r"(?:产业|工业|科技|企业)?(?:园|物流园|基地|孵化器|实验室|小镇|集聚区)")
+
+
 def _trade_names(doc: Document, found: Extraction) -> Extraction:
     """A project or platform named after its company: 鑫磊陶瓷智能化生产线改造 → 鑫磊陶瓷
     (a two-character brand and an industry word, the usual shape of a trade name)."""
@@ -379,6 +383,11 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
         for ind in lex.industries:
             k = c.name.find(ind, 2, 6)
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
+                trade0 = c.name[: k + len(ind)]
+                if PARK_REST.match(c.name[k + len(ind) :]) and all(
+                    PARK_START.match(doc.text, o.end()) for o in re.finditer(re.escape(trade0), doc.text)
+                ):
+                    break  # 滨海新材料产业园, 酱酒微生物实验室: a park named by its industry (never a firm on its own)
                 brand = c.name[:k]
                 if brand[0] in "省市县区国" or re.fullmatch(r"城[东南西北]|[东南西北]城|县城|市区", brand):
                     break  # 省新能源汽车…中心, 城南食品产业园: a level or a quarter, not a brand
@@ -609,7 +618,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                         continue
             if (
                 cls == "Project" and 3 <= len(name) <= 4 and not suffix_class(name) and name not in load().generic
-                and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础|栈道|索道|步道|绿道|酒店|广场|公园|景区|码头|隧道)$", name)
+                and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础|栈道|索道|步道|绿道|酒店|广场|公园|景区|码头|隧道|更新|供[水热气暖电]|[联共合新扩改]建|治理|整治|修复|保护|开发|管理|利用)$", name)
             ):
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
                 ex.candidates.append(_cand(doc, a2, b2, "Enterprise", "list-investor", 0.6))
@@ -741,7 +750,10 @@ def _by_suffix(doc: Document) -> Extraction:
             if not (strong_end or suf in ADMIN_SUFFIXES or short_admin or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
             # 胜利北街棚户区改造项目: a project's name may end in the work it does
-            a = _back_scan(doc.text, m.start(), limit=24, first=not suf.endswith(("项目", "工程")))
+            pre, first = m.start(), not suf.endswith(("项目", "工程"))
+            if re.fullmatch(r"[一二三四五六七八九十]期", suf) and doc.text.endswith(("项目", "工程"), 0, pre):
+                pre, first = pre - 2, False  # 高桥村城中村改造项目一期: the name may end in its work, as without the phase
+            a = _back_scan(doc.text, pre, limit=24, first=first)
             if cls == "Project" and a > 1 and doc.text[a - 1] in "及与" and doc.text[a - 2] not in "参给赋授":
                 # 茶叶精深加工及仓储物流中心项目: one project whose object is two things,
                 # unless the left part is a name of its own (A项目及B项目)
@@ -925,7 +937,7 @@ def _by_suffix(doc: Document) -> Extraction:
             national = name.startswith(("国家", "中国")) and len(stem) >= 6  # 国家农机装备创新中心
             descriptive = is_descriptive(stem) and not national
             kind_of = stem.endswith(("型", "式")) and not _has_place(doc, name)  # 生产服务型物流枢纽
-            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆", "口岸")) and (descriptive or kind_of):
+            if (cls != "Place" or suf in ("博物馆", "广场", "公园", "展览馆", "口岸", "县城", "安置点")) and (descriptive or kind_of):
                 continue
             if cls != "Place" and POSITIONING.search(stem) and re.search(r"(打造|建成|成为|建设成)$", doc.text[max(0, span[0] - 4) : span[0]]):
                 continue  # 打造中原城市群核心物流枢纽: a rank the place aims at, not a named platform
@@ -940,12 +952,17 @@ def _by_suffix(doc: Document) -> Extraction:
                 ),
                 None,
             )
-            street_chain = name.endswith(("街", "路")) and re.match(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|社区|村|区|县)", name)
+            street_chain = (name.endswith(("街", "路")) and re.match(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|社区|村|区|县)", name)) or (
+                name.endswith("安置点") and re.match(r"[\u4e00-\u9fff]{2,4}?(?:市|县|区|镇|乡|街道|社区|村)", name)
+            )  # 昭溪市幸福家园安置点: a settlement inside a city
             if outer is None and (suf in ADMIN_SUFFIXES or street_chain) and len(name) - len(suf) > 4:
                 unit = r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡|街道|社区|村|盟|旗|苏木|嘎查)"
                 # 龙门县石桥镇柳河村, 新城街道胜利北街: admin units, the last may be a street or road
-                chain = re.fullmatch(rf"((?:{unit}){{1,3}}(?:{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)))", name)
+                chain = re.fullmatch(rf"((?:{unit}){{1,3}}(?:{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)|[\u4e00-\u9fff]{{2,6}}?安置点))", name)
                 units = re.findall(rf"{unit}|[\u4e00-\u9fff]{{2,4}}?(?:大街|街|路)$", name) if chain else []
+                settle = re.fullmatch(rf"((?:{unit}){{1,3}})([\u4e00-\u9fff]{{2,6}}?安置点)", name)
+                if settle:  # 云岩县索玛新村安置点: the county, then the settlement (its village name is part of it)
+                    units = [*re.findall(unit, settle.group(1)), settle.group(2)]
                 if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村" for u in units):
                     units = []  # 美丽乡村示范村 is not a chain of places
                 if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it
@@ -997,7 +1014,7 @@ def _gazetteer(doc: Document) -> Extraction:
     # 韩国釜山, 日本大阪: a known country, then one of its cities
     countries = [n for n, k in lex.places.items() if k == "country" and len(n) >= 2 and n != "中国"]
     for m in re.finditer("(" + "|".join(map(re.escape, sorted(countries, key=len, reverse=True))) + r")([\u4e00-\u9fff]{2,3}?)(?=[、，。；和及等])", doc.text):
-        if is_descriptive(m.group(2)) or m.group(2) in lex.generic or m.group(2) in lex.places or m.group() in lex.aliases:
+        if is_descriptive(m.group(2)) or m.group(2) in lex.generic or m.group(2) in lex.places or m.group() in lex.aliases or m.group(2)[0] == "族":
             continue
         ex.candidates.append(_cand(doc, m.start(2), m.end(2), "Place", "place-chain", 0.75, aliases=(m.group(),)))
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), mention(doc, m.start(), m.end(), "place-chain", 0.75), "place-chain", 0.75))
@@ -1009,11 +1026,17 @@ def _gazetteer(doc: Document) -> Extraction:
             after = doc.text[m.end() : m.end() + 2]
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
             if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
+                level = {"city": "市", "province": "省"}.get(lex.places.get(name, ""))
+                if nxt == level and (name + nxt) not in lex.places and after not in ("市场", "市民", "市级", "省级", "省委", "市委"):
+                    # 攀枝花市: a known city written with its level (a three-character stem the ending scan leaves alone)
+                    ex.candidates.append(Candidate(name + nxt, "Place", mention(doc, m.start(), m.end() + 1, "lexicon", conf), aliases=(name,)))
                 continue
             if doc.text[m.start() - 1 : m.start() + 1] in WORD_BEFORE_PLACE:
                 continue  # 聚焦作风效能: 聚焦 is a word, 焦作 only the characters after it
             if doc.text[m.start() - 1 : m.start()] in ("内", "出", "入") and name in ("蒙古", "海口"):
                 continue  # 内蒙古, 出海口
+            if cls == "Place" and nxt == "族":
+                continue  # 蒙古族长调: a people, not the country
             if name == "中国" and (re.match(r"[\u4e00-\u9fff]", nxt or "") or doc.text[m.start() - 1 : m.start()] == "其"):
                 continue  # 中国电建, 中国国际茶博会, 其中国家级: part of a longer name or another word
             if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（|科学院|工程院|人民|建材|建筑|银行|石油|石化|移动|联通|电信|铁建|中铁|一拖|一重", doc.text[m.end() : m.end() + 3]):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.actions import action_of
-from kg.extract.common import FALSE_ENDINGS, ZONE_REGION, mention, region_short
-from kg.lexicon import load, suffix_class
+from kg.extract.common import FALSE_ENDINGS, ZONE_REGION, is_junk, mention, region_short
+from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
 ORG = ("Enterprise", "Organization")
@@ -410,6 +410,15 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             )
             if host:
                 ex.relations.append(Relation("locatedIn", c.name, host, c.mention, "project-place", 0.7))
+    # 钒云新材料全钒液流电池储能装备项目: the owner's trade name, then the project, also called without it
+    trades = sorted((n for n in org_names if len(n) >= 3 and not n.endswith(("公司", "集团", "局", "委", "厅"))), key=lambda n: (-len(n), n))
+    for c in found.candidates:
+        if c.kind != "Project" or not c.mention.rule.startswith("suffix:"):
+            continue
+        owner = next((n for n in trades if c.name.startswith(n)), None)
+        rest = c.name[len(owner) :] if owner else ""
+        if owner and len(rest) >= 6 and suffix_class(rest) and suffix_class(rest)[0] == "Project" and not is_junk(rest) and not re.match(r"[一二三四五六七八九十]期", rest):
+            ex.candidates.append(Candidate(c.name, c.kind, mention(doc, c.mention.start, c.mention.end, "place-prefix", 0.7), aliases=(rest,)))
     # places named at the start of another name (涧河生态湿地 → 涧河)
     seen: set[tuple[str, str]] = set()
     # short forms of places (渑池县 → 渑池) so names that embed them can be placed
@@ -433,6 +442,14 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if c.name.startswith(p) or inner or (c.kind in ("Platform", "Project") and p in c.name[2:] and len(p) >= 2):
                 seen.add((c.name, p))
                 ex.relations.append(Relation("locatedIn", c.name, short[p], c.mention, "name-place", 0.6))
+                rest = c.name[len(p) :]
+                rest_kind = suffix_class(rest)
+                if (
+                    c.kind in ("Platform", "Project") and c.name.startswith(p) and p == short[p] and p[-1] in "县市区镇乡旗"
+                    and len(rest) >= 5 and rest_kind and rest_kind[0] == c.kind and not is_junk(rest) and not is_descriptive(rest[:-2])
+                    and not re.match(r"[一二三四五六七八九十\d]期|（|[东南西北]", rest)
+                ):  # 雪洼县高山草甸露营基地: the county says where; the base is also called without it
+                    ex.candidates.append(Candidate(c.name, c.kind, mention(doc, c.mention.start, c.mention.end, "place-prefix", 0.7), aliases=(rest,)))
                 if c.name.startswith(p) and not inner:
                     break
     ex.extend(_stated_locations(doc, found))

@@ -389,7 +389,7 @@ def _counted_categories(doc: Document, body: str) -> Extraction:
 
 
 DIGIT_CODE = re.compile(r"“([\dNX][\dNX]*[+＋][\dNX+＋]*|\d{2,})”([\u4e00-\u9fff]{2,8}?(?:体系|格局|战略|工程|布局|计划|行动|产业|模式))")
-DIGIT_PART = re.compile(r"“([\dNX])”(?:指|是|即)([^，。；“”）)]+)")
+DIGIT_PART = re.compile(r"“([\dNX])”(?:指|是|即)((?:[^，。；“”（）()]|（[^（）]*）)+)")
 
 
 def _digit_codes(doc: Document, body: str) -> Extraction:
