@@ -924,3 +924,22 @@ def test_stations_settlements_numeral_places_and_phases_of_named_projects(tmp_pa
     assert names["高山草甸露营基地"].kind == "Platform" and "雪洼县高山草甸露营基地" in (names["高山草甸露营基地"].label, *names["高山草甸露营基地"].aliases)
     assert names["全钒液流电池储能装备项目"].kind == "Project"
     assert kinds.get("星河航电") == "Enterprise" and kinds.get("芯联微电子") == "Enterprise"
+
+
+def test_verbs_ranks_codes_and_look_alike_endings_stay_out_of_names(tmp_path: Path) -> None:
+    """帮助峨钛集团, 守牢渭河, 必须坚持项目: a verb in front; 区内首个…研究中心: a rank in front;
+    S79昭溪 and 500千伏昭溪: a code or a voltage is no river; 州县两级, 农村宅基地, 重新开街,
+    业主委员会, 路基工程: levels, look-alike endings and kinds; 火坪风电场 names no firm 火坪风电;
+    宏图光电子 keeps the longest industry word."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n我们坚持帮助峨钛集团渡过难关。S79昭溪至攀枝花高速公路全线建成通车，完成路基工程。州县两级政务服务事项全面网办。"
+        "火坪风电场二期工程投运。秦芯半导体建成区内首个半导体材料工程技术研究中心。太和历史文化街区改造后重新开街。\n"
+        "二、2023年工作安排\n建成500千伏昭溪输变电工程。深化农村宅基地改革。守牢渭河汛期安全底线。推动社区党组织、业主委员会协同共治。"
+        "一年来的实践使我们深刻体会到：必须坚持项目为王。支持宏图光电子西北研发中心、华鼎医药西北区域总部尽快投入运营。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for junk in ("帮助峨钛集团", "守牢渭河", "必须坚持项目", "区内首个半导体材料工程技术研究中心", "S79昭溪", "500千伏昭溪", "州县",
+                 "农村宅基地", "后重新开街", "业主委员会", "路基工程", "火坪风电", "宏图光电"):
+        assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
+    assert kinds.get("峨钛集团") == "Enterprise"

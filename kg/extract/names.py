@@ -134,6 +134,9 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     joint = doc.text.find("联合", a + 2, b)
     if joint > 0 and b - joint - 2 >= 4 and suffix_class(doc.text[joint + 2 : b]):
         a = joint + 2  # 华冠生物联合河南工业大学: two partners, the name is the second
+    first = re.match(r"(?:[区县市省州]内|全[国省市区县州])?首[个家座所](?=[\u4e00-\u9fff]{6})", doc.text[a:b])
+    if first:
+        a += first.end()  # 区内首个半导体材料工程技术研究中心: a rank, then the name
     owner_kind = re.match(r"(?:外资|内资|德资|美资|日资|韩资|台资|港资|外商独资|中外合资)企业(?=[\u4e00-\u9fff]{4})", doc.text[a:b])
     if owner_kind:
         a += owner_kind.end()  # 德资企业施泰纳精密机械（上海）有限公司: the kind of owner, then the name
@@ -380,8 +383,10 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
     for c in list(found.candidates):
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
-        for ind in lex.industries:
+        for ind in sorted(lex.industries, key=lambda w: (-len(w), w)):  # 宏图光电子…: the longest word
             k = c.name.find(ind, 2, 6)
+            if k in (2, 3) and len(c.name) > k + len(ind) + 1 and c.name[k + len(ind)] in "场站厂":
+                break  # 火坪风电场二期工程: a wind farm named by its place, not a firm
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
                 trade0 = c.name[: k + len(ind)]
                 if PARK_REST.match(c.name[k + len(ind) :]) and all(
@@ -805,7 +810,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and legal:  # 南溪恒信电子有限公司高密度电路板扩产项目: owner, then project
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
-            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻")
+            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻州")
             own_body = cls == "Organization" and _county_body(name)
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
