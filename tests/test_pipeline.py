@@ -943,3 +943,17 @@ def test_verbs_ranks_codes_and_look_alike_endings_stay_out_of_names(tmp_path: Pa
                  "农村宅基地", "后重新开街", "业主委员会", "路基工程", "火坪风电", "宏图光电"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
     assert kinds.get("峨钛集团") == "Enterprise"
+
+
+def test_a_branch_a_count_a_road_network_and_a_spread_are_not_names(tmp_path: Path) -> None:
+    """国网雪川供电公司 is a branch, not 国家电网 itself; N个社区 counts a kind; 工人街路网 is the
+    road network; 城区主干道滨溪大道 is the road 滨溪大道; 分布在各镇街的孵化器 names no street."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n供电资产整体移交国网雪川供电公司。建成街道综合指挥室和N个社区网格。推进兴华大道与机床路、工人街路网衔接。"
+        "完成城区主干道滨溪大道、红旗路“白改黑”。构建“1+N+X”创新平台体系，其中“X”即分布在各镇街的孵化器、众创空间。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for junk in ("国家电网", "N个社区", "工人街路", "城区主干道滨溪大道", "分布在各镇街"):
+        assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
+    assert kinds.get("滨溪大道") == "Place" and kinds.get("机床路") == "Place"

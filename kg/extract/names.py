@@ -123,7 +123,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
         a += 1  # 运营好乌兰旗青年创业孵化器: 好 completes the verb
     if doc.text[a : a + 1] in ("上", "下") and doc.text[a - 1 : a] == "以":
         a += 1  # 1000个以上技术改造项目: the rest of 以上 is not part of the name
-    seat = re.match(r"(?:县城|城区|市区|主城区|中心城区|老城区)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)(?:[\u4e00-\u9fff]|$))", doc.text[a:b])
+    seat = re.match(r"(?:(?:县城|城区|市区|主城区|中心城区|老城区)(?:主干道|主干路|次干道|道路)?|主干道|主干路)(?=[\u4e00-\u9fff]{2,4}?(?:大道|大街|路|街)(?:[\u4e00-\u9fff]|$))", doc.text[a:b])
     if seat:
         a += seat.end()  # 县城人民路商圈, 完成县城滨河路提升: the county seat locates the road, it is not part of the name
     for conj in ("与", "和", "及"):
@@ -666,8 +666,8 @@ def _coordinated(doc: Document) -> Extraction:
             # 东明河、西溪河水环境综合治理: the last name ends where the shared ending does
             ending = next(s for s, _c, _f in load().suffixes if parts[-2].endswith(s))
             k = parts[-1].find(ending, 1, 6)
-            if k > 0:
-                parts[-1] = parts[-1][: k + len(ending)]
+            if k > 0 and not (ending == "路" and parts[-1][k + 1 : k + 2] in ("网", "径", "线", "况", "灯", "面", "口")):
+                parts[-1] = parts[-1][: k + len(ending)]  # (not 工人街路网衔接: the road network)
         ends = [suffix_class(p) for p in parts]
         strong = [e for e in ends if e and e[1] >= 0.75]
         natural = [p for p, e in zip(parts, ends, strict=True) if e and e[1] >= 0.75 and not p.endswith(ADMIN_SUFFIXES)]
@@ -851,6 +851,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 and not re.search(re.escape(name[:2]) + r"(?:镇|乡|村|街道|县|区)", doc.text)  # 茅垭酒曲生产基地: 茅垭镇's
             ):
                 continue  # 建设玉米育种基地, 万亩设施蔬菜基地: what a company grows or makes there, not a named base
+            if re.match(r"[\dNnX一二两三四五六七八九十几多]+个", name):
+                continue  # N个社区网格, 3个街道: a count of a kind, not a name
             if suf == "新馆" and len(name) - len(suf) <= 3:
                 continue  # 县图书馆、文化馆新馆: the second item's owner is written once, before the list
             if suf in ("社区", "村") and re.search(r"(?:街道|镇|乡)$", name[: -len(suf)]):
@@ -1046,8 +1048,11 @@ def _gazetteer(doc: Document) -> Extraction:
                 continue  # 中国电建, 中国国际茶博会, 其中国家级: part of a longer name or another word
             if cls == "Place" and re.match(r"特色|共产党|梦|式|技术|制造|（|科学院|工程院|人民|建材|建筑|银行|石油|石化|移动|联通|电信|铁建|中铁|一拖|一重", doc.text[m.end() : m.end() + 3]):
                 continue  # 河南路, 洛阳市 (the longer name is found by its ending)
-            if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and suffix_class(name + doc.text[m.end() : m.end() + 4]):
-                continue
+            if cls in ("Enterprise", "Organization") and re.match(r"[\u4e00-\u9fff]", nxt or "") and (
+                suffix_class(name + doc.text[m.end() : m.end() + 4])
+                or re.match(r"[\u4e00-\u9fff]{2,6}(?:分公司|公司)", doc.text[m.end() : m.end() + 9])
+            ):
+                continue  # 国网雪川供电公司: a branch with a name of its own, not the parent
             if cls == "Strategy" and name in lex.places and not re.match(r"建设|战略|发展|一体化|协同", doc.text[m.end() : m.end() + 3]):
                 continue  # 赴京津冀、长三角、粤港澳大湾区招商: the region, not its strategy
             aliases = (name,) if name != canon else ()

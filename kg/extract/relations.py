@@ -388,6 +388,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             and "至" not in m.group(1)
             and not re.fullmatch(r"[山水林田湖草沙冰]+", m.group(1))  # “山水林田湖草沙冰一体化保护修复”: nature, not a lake
             and m.group(1)[0] not in "一二两三四五六七八九十百千万"
+            and not re.search(r"[在各的]", m.group(1))  # 分布在各镇街的孵化器: where they are spread, not a street
             and not re.match(r"[A-Za-z0-9]", m.group(1))  # S79昭溪至攀枝花高速公路, 500千伏昭溪输变电工程: a code or a voltage
             and not re.search(r"国道|省道|县道|高速|铁路|廊道|干线|\d+线", m.group(1))  # G240国道清河段: a route's section
             and not any(m.group(1).startswith(o) for o in org_names)  # 中储粮清河粮食储备库: the owner, then the site
