@@ -150,6 +150,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
     "weiyang_district_2024": [
         (".debris.gb18030.txt", True, "gb18030"),
     ],
+    # twelfth round
+    "guhe_district_2023": [
+        (".debris.txt", True, "utf-8"),
+    ],
+    "guiling_city_2019": [
+        (".debris.gb18030.txt", True, "gb18030"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
