@@ -173,3 +173,23 @@ def test_after_a_full_line_the_address_the_glossary_heading_and_bracketed_entrie
     assert "各位代表！新征程催人奋进，新使命重任在肩，让我们团结一心奋斗" in paras
     assert "名词解释" in paras
     assert "〔3〕“1+6+N”联农带牧机制：指以1家龙头企业为引领的产业联结。" in paras
+
+
+def test_a_名词注释_heading_and_unquoted_bracket_numbered_entries_after_full_lines() -> None:
+    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
+    raw = "\n".join(
+        [body] * 8
+        + [
+            "让我们团结一心奋勇前进，为建设美丽幸福的家园而努力奋斗好！",
+            "名词注释",
+            "（一）一主六双：吉林省委提出的产业空间布局，“一主”指长春经",
+            "济圈，“六双”指双廊双带。",
+            "（二）林下经济：依托森林资源和林地空间发展林下种植的产业形",
+            "态。",
+        ]
+    )
+    paras = normalise(raw)[0].split("\n")
+    assert "名词注释" in paras
+    # （一）term：… fills its line like a heading would, but in the glossary it is an entry: read on
+    assert "（一）一主六双：吉林省委提出的产业空间布局，“一主”指长春经济圈，“六双”指双廊双带。" in paras
+    assert "（二）林下经济：依托森林资源和林地空间发展林下种植的产业形态。" in paras

@@ -149,7 +149,10 @@ def paragraphs(raw: str) -> list[str]:
             buf += ln
             nxt = kept[i + 1] if i + 1 < len(kept) else ""
             if (
-                (_ends_paragraph(ln, page_width) or ln.endswith("会议上") or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4]))))
+                (
+                    _ends_paragraph(ln, page_width) or ln.endswith("会议上")
+                    or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4])) and not (in_glossary and _BARE_ENTRY.match(ln)))
+                )
                 and not _continues_number(ln, nxt)
             ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)) or (
                 in_glossary and ln.endswith("。") and _QUOTED_ENTRY.match(nxt)
@@ -212,7 +215,9 @@ _PAREN_ENTRY = re.compile(r"^[（(〔\[【]\d{1,2}[)）〕\]】]\s*(?:“|[\u4e0
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
 # (or 【五个一批】指…) starts the next entry (in the body, “四新”是：… may go on the same paragraph)
 _QUOTED_ENTRY = re.compile(r"^(?:(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)|【[^】]{1,24}】(?:是?指|即))")
-_GLOSSARY_HEAD = re.compile(r"^(?:(?:附件?[一二三\d]?[：:]?\s*)?名词解释|附件[一二三\d]?[：:]?$)")
+_GLOSSARY_HEAD = re.compile(r"^(?:(?:附件?[一二三\d]?[：:]?\s*)?(?:名词解释|名词注释|名词说明|术语解释)|(?:附件?[一二三\d]?[：:]?\s*)?注释[：:]?$|附件[一二三\d]?[：:]?$)")
+# in the glossary, （一）一主六双：… — an entry whose term is not quoted; it is no heading
+_BARE_ENTRY = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]\s*[^，。；：:“”]{2,16}[：:]")
 HEADING_MAX = 45
 _NUMBERED_ENTRY = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
 _ITEM = re.compile(r"^([一二三四五六七八九十])是")
