@@ -957,3 +957,23 @@ def test_a_branch_a_count_a_road_network_and_a_spread_are_not_names(tmp_path: Pa
     for junk in ("国家电网", "N个社区", "工人街路", "城区主干道滨溪大道", "分布在各镇街"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
     assert kinds.get("滨溪大道") == "Place" and kinds.get("机床路") == "Place"
+
+
+def test_ranks_titles_kinds_and_dashed_names_are_not_places_or_platforms(tmp_path: Path) -> None:
+    """蔗渣制浆、糖蜜酒精等综合利用项目 lists works, not investors (云岭数科、天枢信息等18个数字经济项目
+    still are); 均衡发展县, 自治区级乡村振兴示范村, 中国长寿之乡 are titles; 升级为国家高新技术产业开发区
+    is a rank; 桂岭—东盟 and 桂岭江百里滨江 are pieces of longer names; 民企项目 is a kind."""
+    res = _resolved(
+        tmp_path,
+        "一、2018年工作回顾\n支持桂岭糖业建设蔗渣制浆、糖蜜酒精等综合利用项目。云岭数科、天枢信息等18个数字经济项目签约落地。"
+        "义务教育基本均衡发展县全部通过国家评估。石门乡古楼村创建自治区级乡村振兴示范村。乐寿县获评“中国长寿之乡”。"
+        "桂岭高新技术产业开发区（简称“桂岭高新区”）成功升级为国家高新技术产业开发区。桂岭—东盟商贸物流园一期建成运营。"
+        "推进桂岭江百里滨江风光带建设。全年引进央企项目8个、民企项目126个。向阳镇东坡村入选省级示范村。\n",
+        meeting="2019年1月8日在桂岭市第五届",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for junk in ("蔗渣制浆", "糖蜜酒精", "均衡发展县", "级乡村", "振兴示范村", "长寿之乡", "自治区", "国家高新技术产业开发区",
+                 "桂岭—东盟", "桂岭江百里滨江", "民企项目"):
+        assert kinds.get(junk) in (None, "Indicator", "Goal", "Award"), junk
+    assert kinds.get("云岭数科") == "Enterprise" and kinds.get("东坡村") == "Place"
+    assert kinds.get("桂岭高新技术产业开发区") == "Platform"

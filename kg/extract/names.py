@@ -613,7 +613,13 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if sibling and not suffix_class(name) and sibling[1] >= 0.7:
                 ex.candidates.append(_cand(doc, a2, b2, sibling[0], "list-sibling", 0.65))
                 continue
-            if cls == "Project" and not suffix_class(name):
+            gap = re.sub(r"^等", "", doc.text[m.start() : pos_next])
+            gap = re.sub(r"(?:项目|工程)$", "", gap)  # 等综合利用项目: a kind of work, so the items are works too
+            field = re.sub(r"^(?:\d+个|[一二两三四五六七八九十百千]+个|一批)", "", gap)
+            by_size = re.fullmatch(r"(?:\d+个|[一二两三四五六七八九十百千]+个|一批)?(?:亿元以上|超亿元|[\d.]+亿元以上|千万元以上|重大|重点|签约|产业|优质|外资|招商|总部|龙头)*", gap) is not None or (
+                field in load().industries or re.search(r"(?:经济|产业|制造业?|科技|信息|新能源|新材料|文旅|旅游|农业|医药|物流)$", field) is not None
+            )  # 等18个数字经济项目: a field, the items are still companies
+            if cls == "Project" and not suffix_class(name) and by_size:
                 # 瑞川光伏组件, 远舟智能装备: a project known by its company's trade name
                 ind = next((w for w in load().industries if name.find(w, 2, 4) in (2, 3)), None)
                 if ind and not is_descriptive(name[: name.find(ind, 2, 4)]):
@@ -622,7 +628,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
                     if trade == name:
                         continue
             if (
-                cls == "Project" and 3 <= len(name) <= 4 and not suffix_class(name) and name not in load().generic
+                cls == "Project" and by_size and 3 <= len(name) <= 4 and not suffix_class(name) and name not in load().generic
                 and not re.search(r"(发展|设施|建设|服务|保障|改造|提升|振兴|帮扶|民生|基础|栈道|索道|步道|绿道|酒店|广场|公园|景区|码头|隧道|更新|供[水热气暖电]|[联共合新扩改]建|治理|整治|修复|保护|开发|管理|利用)$", name)
             ):
                 # 签约朴器国际等亿元以上项目: a project known by its investor's trade name
@@ -861,6 +867,16 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 轨道交通3号线高新区段: the section of a line, not the zone
             if cls == "Place" and _inside_longer_quote(doc, span):
                 continue  # “品酱酒、游古镇、住茶山”, “县管乡用”: a place word inside a slogan
+            if suf in ("县", "市", "区") and re.search(r"(?:发展|示范|达标|先进|创建)$", name[: -len(suf)]):
+                continue  # 义务教育基本均衡发展县: a title a county earns, not its name
+            if cls == "Place" and "—" in name:
+                continue  # 桂岭—东盟商贸物流园: a dash joins two places in another name
+            if cls == "Place" and suf in ("江", "河") and re.search(r"[江河].{2,}", name[: -len(suf)]):
+                continue  # 桂岭江百里滨江风光带: the river is named first; 滨江 describes the belt
+            if cls == "Platform" and re.match(r"(?:国家级?|省级|自治区级|市级)", name) and re.search(
+                r"(?:升级为|成为|创建|创成|获批|晋升为|认定为|评为|创建成为|争创)$", doc.text[max(0, span[0] - 5) : span[0]]
+            ):
+                continue  # 成功升级为国家高新技术产业开发区, 创建成为自治区级旅游度假区: a rank, not a name
             if suf in ("县", "市", "区") and re.search(r"(?:山区|平原|丘陵|边境|沿海|民族|上|牧)$", name[: -len(suf)]):
                 continue  # 黔北山区县, 拟上市: a kind of county, a listing
             if cls == "Place" and re.search(r"[出上下进靠爬守]山$", name):
@@ -970,7 +986,7 @@ def _by_suffix(doc: Document) -> Extraction:
                 settle = re.fullmatch(rf"((?:{unit}){{1,3}})([\u4e00-\u9fff]{{2,6}}?安置点)", name)
                 if settle:  # 云岩县索玛新村安置点: the county, then the settlement (its village name is part of it)
                     units = [*re.findall(unit, settle.group(1)), settle.group(2)]
-                if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村" for u in units):
+                if any(is_descriptive(u[:-1]) or u[0] in "省市县区镇乡村级" or "之" in u or u in ("自治区", "自治州", "自治县") or strip_verbs(u, single=False)[0] > 0 for u in units):
                     units = []  # 美丽乡村示范村 is not a chain of places
                 if units:  # 龙门县石桥镇柳河村: each unit lies in the one before it
                     pos, prev = span[0], None
@@ -987,6 +1003,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 ex.candidates.append(_cand(doc, span[0], span[1], cls, f"suffix:{suf}", conf * 0.9))
             else:  # 三门峡渑池县: a known place, then a place inside it
                 a0, inner = span[0], name[len(outer) :]
+                if "之" in inner or is_descriptive(inner[: -len(suf)]):
+                    continue  # 中国长寿之乡: a title the county earns
                 ex.candidates.append(_cand(doc, a0, a0 + len(outer), "Place", "place-chain", 0.8))
                 ex.candidates.append(_cand(doc, a0 + len(outer), span[1], "Place", "place-chain", 0.8, aliases=(name,)))
                 ev = mention(doc, span[0], span[1], "place-chain", 0.8)
