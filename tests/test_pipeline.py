@@ -977,3 +977,26 @@ def test_ranks_titles_kinds_and_dashed_names_are_not_places_or_platforms(tmp_pat
         assert kinds.get(junk) in (None, "Indicator", "Goal", "Award"), junk
     assert kinds.get("云岭数科") == "Enterprise" and kinds.get("东坡村") == "Place"
     assert kinds.get("桂岭高新技术产业开发区") == "Platform"
+
+
+def test_districts_after_a_city_bonded_centres_metro_codes_and_the_start_of_a_change(tmp_path: Path) -> None:
+    """广东省佛山市顺德区 and 河北省唐山市曹妃甸区 name a district one level below the city; 保税物流中心
+    （B型） keeps its type; 地铁Z4线沽河段 is a project; 由5.8%下降到3.1% starts the year before."""
+    res = _resolved(
+        tmp_path,
+        "一、2018年工作回顾\n广东省佛山市顺德区对口帮扶资金到位1.05亿元。贫困发生率由5.8%下降到3.1%。桂岭保税物流中心（B型）获批设立。"
+        "加快建设市社会福利院。粤桂产业合作示范园首期基础设施基本建成。\n"
+        "二、2019年工作安排\n深化与河北省唐山市曹妃甸区港口协作。加快地铁Z4线沽河段建设。推进桂岭大数据中心建设。以供给侧结构性改革为主线。\n",
+        meeting="2019年1月8日在桂岭市第五届",
+    )
+    ids = res.by_id()
+    kinds = {e.label: e.kind for e in res.entities}
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert kinds.get("顺德区") == "Place" and ("顺德区", "佛山市") in located
+    assert kinds.get("曹妃甸区") == "Place"
+    assert kinds.get("桂岭保税物流中心（B型）") == "Platform"
+    assert kinds.get("地铁Z4线沽河段") == "Project" and kinds.get("桂岭大数据中心") == "Project"
+    assert kinds.get("市社会福利院") == "Organization"
+    assert kinds.get("粤桂产业合作示范园") == "Platform" and kinds.get("供给侧结构性改革") == "Strategy"
+    years = {(m.value, m.unit): m.year for m, _ in res.measurements}
+    assert years[(Decimal("5.8"), "%")] == 2017 and years[(Decimal("3.1"), "%")] == 2018

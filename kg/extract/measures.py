@@ -43,16 +43,21 @@ QUALIFIER = re.compile(r"按可比价格?计算|按同口径计算|同比|比上
 PLAN_CUES = re.compile(r"力争|预期目标|目标是|确保")
 
 
-def _year_of(doc: Document, sent: Sentence, pos: int) -> tuple[int | None, int | None]:
+def _year_of(doc: Document, sent: Sentence, pos: int, start_of_change: bool = True) -> tuple[int | None, int | None]:
     """(year, base year) for a value at ``pos`` in ``sent``."""
     before = re.sub(r"《[^》]*》|（[^）]*）", lambda m: "#" * len(m.group()), doc.text[sent.start : pos])
     since = re.search(r"(?:由|从)(\d{4})年的$", before)
     if since:
         return int(since.group(1)), None
-    if re.search(r"(?:由|从)$", before):
+    if start_of_change and re.search(r"(?:由|从)$", before):
         start = _start_of_change(doc, sent, before)
         if start:
             return start, None
+        # 贫困发生率由5.8%下降到3.1% in a one-year review: the start is the year before the end
+        # (not 由23家整合为8家: a merger, both counts of the same year)
+        if re.match(r"[\d.]+[^\d，。；]{0,5}?(?:下降|提高|增加|减少|增长|上升|降低|扩大|缩小|提升)(?:到|至)", doc.text[pos : sent.end]):
+            end_year, base = _year_of(doc, sent, pos, start_of_change=False)
+            return (end_year - 1 if end_year else None), base
     until = re.search(r"(?:到|至|为|达)(\d{4})年(?:末|底)?的$", before)
     if until and not re.search(r"恢复(?:到|至)\d{4}年(?:同期)?的$", before):  # 恢复至2019年的86.3%: a share of the base year  # 从2020年的51.8%提高到2024年的55.6%: the second figure is the later year's
         return int(until.group(1)), None

@@ -194,7 +194,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
 
 
 ROUTE_SECTION = re.compile(
-    r"((?:城际铁路|高速铁路|高铁|铁路|地铁\d{1,2}号线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|(?:国道|省道|县道)[GSX]?\d{0,4}线?|快速路|大道)"
+    r"((?:城际铁路|高速铁路|高铁|铁路|地铁[A-Z]?\d{1,2}号?线|轨道交通\d{1,2}号线|\d{1,2}号线|高速公路|高速|(?:国道|省道|县道)[GSX]?\d{0,4}线?|快速路|大道)"
     r"[\u4e00-\u9fff]{2,4}?段)(?=[^\u4e00-\u9fff]|建设|工程|开工|通车|建成|具备|土建|改建|扩建|全线|纳入|列入|前期|开通|规划|项目)"
 )
 
@@ -214,7 +214,8 @@ def _route_sections(doc: Document) -> Extraction:
     for m in ROUTE_SECTION.finditer(doc.text):
         a = _back_scan(doc.text, m.start(), limit=12)
         span = _clean(doc, a, m.end())
-        if span and span[1] - span[0] > len(m.group(1)):
+        coded = re.match(r"(?:地铁|轨道交通)[A-Z]?\d{1,2}号?线", m.group(1))  # 地铁Z4线沽河段: the line's own code names it
+        if span and (span[1] - span[0] > len(m.group(1)) or (coded and span[1] - span[0] == len(m.group(1)))):
             ex.candidates.append(_cand(doc, span[0], span[1], "Project", "route-section", 0.8))
     return ex
 
@@ -714,7 +715,7 @@ def _coordinated(doc: Document) -> Extraction:
 
 
 NEXT_OK = re.compile(
-    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
+    r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|（[A-Za-z]型|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
     r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸|完成)"
 )
 ADMIN_STOP = frozenset(
@@ -1000,6 +1001,9 @@ def _by_suffix(doc: Document) -> Extraction:
                         prev, pos = u, pos + len(u)
                 continue
             if outer is None:
+                kind_tag = re.match(r"（[A-Za-z]型）", doc.text[span[1] : span[1] + 5])
+                if kind_tag and cls == "Platform":  # 桂岭保税物流中心（B型）: the type is part of the name
+                    span = (span[0], span[1] + kind_tag.end())
                 ex.candidates.append(_cand(doc, span[0], span[1], cls, f"suffix:{suf}", conf * 0.9))
             else:  # 三门峡渑池县: a known place, then a place inside it
                 a0, inner = span[0], name[len(outer) :]
@@ -1083,6 +1087,14 @@ def _gazetteer(doc: Document) -> Extraction:
         ex.candidates.append(_cand(doc, k, b, "Place", "place-chain", 0.75, aliases=(m.group(),)))
         ev = mention(doc, a, b, "place-chain", 0.75)
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), ev, "place-chain", 0.75))
+        district = re.match(r"([\u4e00-\u9fff]{2}(?:区|县))(?=[^\u4e00-\u9fff]|对口|帮扶|结对|协作|合作|签订|等|和|与|的)", doc.text[b : b + 8])
+        if district is None and m.group(1).endswith("省"):  # 河北省唐山市曹妃甸区港口协作: province, city, district
+            district = re.match(r"([\u4e00-\u9fff]{2,3}?(?:区|县))(?![区县市镇乡])", doc.text[b : b + 8])
+        if m.group(2).endswith("市") and district and not is_descriptive(district.group(1)[:-1]) and district.group(1)[:2] not in ADMIN_STOP:
+            # 广东省佛山市顺德区: the city's district, one level further down
+            d0 = b + len(district.group(1))
+            ex.candidates.append(_cand(doc, b, d0, "Place", "place-chain", 0.75, aliases=(doc.text[k:d0],)))
+            ex.relations.append(Relation("locatedIn", district.group(1), m.group(2), mention(doc, k, d0, "place-chain", 0.75), "place-chain", 0.75))
     # X等国家战略 / 落实X战略
     for m in re.finditer(r"(?:落实|实施|坚持|融入|服务|对接|推进)(?:好)?([\u4e00-\u9fff、]{4,40}?)战略", doc.text):
         text = re.sub(r"等?(?:国家|重大|区域|发展)?$", "", m.group(1))
