@@ -1000,3 +1000,19 @@ def test_districts_after_a_city_bonded_centres_metro_codes_and_the_start_of_a_ch
     assert kinds.get("粤桂产业合作示范园") == "Platform" and kinds.get("供给侧结构性改革") == "Strategy"
     years = {(m.value, m.unit): m.year for m, _ in res.measurements}
     assert years[(Decimal("5.8"), "%")] == 2017 and years[(Decimal("3.1"), "%")] == 2018
+
+
+def test_museums_are_organisations_and_products_fields_and_verbs_are_not_names(tmp_path: Path) -> None:
+    """渭阳博物馆 is an institution; 东沽生物医药产业园 names no firm 东沽生物; 关键材料, 数据库 and
+    激光装备 are products or fields; 以城带乡 is a slogan; 有序疏解港区 a verb phrase; 自动化码头 a kind."""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n以太和历史文化街区为核心，串联渭阳博物馆、汉风遗址公园。东沽生物医药产业园新落户项目28个。"
+        "推动关键材料和核心部件本地配套。引进整机、数据库、中间件等企业。引进光学元器件、激光装备等上下游企业。\n"
+        "二、2023年工作安排\n坚持以城带乡、城乡互促。有序疏解港区周边重载交通。推进自动化码头建设。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("渭阳博物馆") == "Organization"
+    assert kinds.get("东沽生物医药产业园") == "Platform"
+    for junk in ("东沽生物", "东沽生物医药", "关键材料", "数据库", "激光装备", "城带乡", "有序疏解港区", "自动化码头"):
+        assert kinds.get(junk) in (None, "Indicator", "Goal"), junk

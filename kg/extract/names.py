@@ -46,7 +46,7 @@ GENERIC_PROJECT = re.compile(
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
 KIND_OF_PROJECT = re.compile(r"(?:^(?:产业扶贫|城建|交通|修复|生态修复|区域协调|抓大)|领域|产业园区|公益性|违规|高耗能|高排放|地区|实事|“白改黑”|(?:亿|万)元以上.{0,6}|土建|主体|代表性|攻坚|援青|援疆|援藏|推进|推动|加快|实施|开展|谋划|储备|包装|申报|招引|落地|争取|互联互通|工程建设|重点|重大|基础设施|民生实事|招商|签约|在建|新开工|续建|储备|技术改造|技改)(项目|工程)$")
-NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "空壳村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村")
+NOT_A_PLACE = ("上山", "下山", "水乡", "返乡", "入乡", "脱贫村", "空壳村", "下乡", "城乡", "家乡", "故乡", "回乡", "还乡", "老乡", "同乡", "异乡", "梦乡", "行政村", "自然村", "贫困村", "中心村", "空心村", "城中村", "城带乡")
 SLOGAN_LEADS = frozenset("数字 智慧 美丽 平安 健康 幸福 法治 文明 活力 魅力 品质 人文 生态 绿色 创新 开放".split())
 KINDS_OF_ROAD = ("硬化路", "三级路", "二级路", "等级路", "水泥路", "柏油路", "断头路", "产业路", "旅游路", "资源路", "农村路", "农村公路", "致富路")
 MODIFIER = re.compile(r"^(全区|全市|我区|各类|一批|省级|市级|国家级|新增|新建|现代化|高质量)")
@@ -371,7 +371,6 @@ def _trade_name_lists(doc: Document) -> Extraction:
     return ex
 
 
-PARK_REST = re.compile(r"(?:产业|工业|科技|企业)?(?:园区?|物流园|基地|孵化器|实验室|小镇|集聚区)(?:[一二三四五]期)?$")
 PARK_START = re.compile(r"(?:产业|工业|科技|企业)?(?:园|物流园|基地|孵化器|实验室|小镇|集聚区)")
 
 
@@ -390,7 +389,7 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
                 break  # 火坪风电场二期工程: a wind farm named by its place, not a firm
             if k in (2, 3) and len(c.name) > k + len(ind) + 1:
                 trade0 = c.name[: k + len(ind)]
-                if PARK_REST.match(c.name[k + len(ind) :]) and all(
+                if PARK_START.match(c.name[k + len(ind) :]) and all(
                     PARK_START.match(doc.text, o.end()) for o in re.finditer(re.escape(trade0), doc.text)
                 ):
                     break  # 滨海新材料产业园, 酱酒微生物实验室: a park named by its industry (never a firm on its own)
@@ -638,7 +637,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             if name in load().generic or GENERIC_PROJECT.match(name):
                 continue
             if cls == "Enterprise" and not suffix_class(name) and name not in load().aliases and (
-                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片筒]$|(?:服务|标注|外包|咨询|运营|运维)$", name) or len(name) <= 2
+                name[:2] in load().industries or is_descriptive(name[:2]) or re.search(r"[器机件剂料板管泵阀池架膜片筒库]$|(?:服务|标注|外包|咨询|运营|运维)$", name) or len(name) <= 2
             ):
                 continue  # 引进光伏支架、逆变器、储能电池等装备制造企业: products, not companies
             if cls == "Project" and name.endswith(("项目", "工程")) and is_descriptive(name[:-2]):
