@@ -1016,3 +1016,17 @@ def test_museums_are_organisations_and_products_fields_and_verbs_are_not_names(t
     assert kinds.get("东沽生物医药产业园") == "Platform"
     for junk in ("东沽生物", "东沽生物医药", "关键材料", "数据库", "激光装备", "城带乡", "有序疏解港区", "自动化码头"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
+
+
+def test_positionings_among_a_slogans_parts_are_no_platforms(tmp_path: Path) -> None:
+    """“三基地”即华南有色金属新材料基地、西南林产品加工基地: aims for a macro-region, not platforms
+    (but 中部湾心服务片区, a quarter of the district, stays one)."""
+    res = _resolved(
+        tmp_path,
+        "二、2023年工作安排\n构建“一核三基地”格局，“一核”即桂岭中心城区，“三基地”即华南有色金属新材料基地、西南林产品加工基地、全国糖业生产基地。"
+        "优化“三片区”布局，“三片区”即北部智造片区、中部湾心服务片区、南部水乡生态片区。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for junk in ("华南有色金属新材料基地", "西南林产品加工基地"):
+        assert kinds.get(junk) != "Platform", junk
+    assert kinds.get("中部湾心服务片区") == "Platform"

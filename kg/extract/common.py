@@ -134,7 +134,7 @@ def component_class(name: str) -> str:
     A part that starts with a verb (打造澄江百里产业走廊) is a goal, whatever its ending."""
     if strip_verbs(name)[0]:
         return "Goal"
-    if re.match(r"^(全国|全省|全市|全区|全县|区域|国家|都市圈)", name) and re.search(
+    if re.match(r"^(全国|全省|全市|全区|全县|区域|国家|都市圈|华南|华北|华东|华中|西南|西北|东北|中西部)", name) and re.search(
         r"(区|中心|高地|标杆|枢纽|城市|样板|示范|基地|集聚区|示范区|目的地)$", name
     ):
         return "Goal"
