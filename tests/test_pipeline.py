@@ -1030,3 +1030,15 @@ def test_positionings_among_a_slogans_parts_are_no_platforms(tmp_path: Path) -> 
     for junk in ("华南有色金属新材料基地", "西南林产品加工基地"):
         assert kinds.get(junk) != "Platform", junk
     assert kinds.get("中部湾心服务片区") == "Platform"
+
+
+def test_a_historic_district_is_a_platform_even_as_a_slogans_part(tmp_path: Path) -> None:
+    """…历史文化街区 names a platform, also when a slogan lists it (一街一馆一河)."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n海晏古渔港历史文化街区开街运营。\n"
+        "二、2024年工作安排\n打造“一街一馆一河”文旅消费带。\n附：名词解释\n（1）“一街一馆一河”：即太和历史文化街区、渭阳博物馆、金溪河滨水空间。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("海晏古渔港历史文化街区") == "Platform"
+    assert kinds.get("太和历史文化街区") == "Platform"
