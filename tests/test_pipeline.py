@@ -1042,3 +1042,17 @@ def test_a_historic_district_is_a_platform_even_as_a_slogans_part(tmp_path: Path
     kinds = {e.label: e.kind for e in res.entities}
     assert kinds.get("海晏古渔港历史文化街区") == "Platform"
     assert kinds.get("太和历史文化街区") == "Platform"
+
+
+def test_an_inline_definition_by_anchors_fills_each_group(tmp_path: Path) -> None:
+    """“一港两区三园”，即以A为一港，以B（以下简称“b”）和C为两区，以D、E、F为三园: each 以…为 clause
+    fills its group; the alias note is not part of B."""
+    res = _resolved(
+        tmp_path,
+        "二、2023年工作安排\n“一港两区三园”，即以沽河港为一港，以沽河经济技术开发区（以下简称“沽河经开区”）和沽河片区为两区，"
+        "以临港信创产业园、东沽生物医药产业园、海晶海水淡化产业园为三园，形成功能互补的产业空间布局。\n",
+    )
+    parts = _components(res)
+    assert parts.get("一港两区三园") == ["一港", "两区", "三园"]
+    assert parts.get("两区") == ["沽河经济技术开发区", "沽河片区"]
+    assert parts.get("三园") == ["临港信创产业园", "东沽生物医药产业园", "海晶海水淡化产业园"]

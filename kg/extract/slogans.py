@@ -263,6 +263,10 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
         text = body[m.end() : m.end() + (end.start() if end else 0)]
         if not text or len(text) > 160:
             continue
+        anchored = anchor_parts(doc, name, m.end(), m.end() + len(text))
+        if anchored.relations:  # “一港两区三园”，即以沽河港为一港，以A和B为两区，以C、D、E为三园
+            ex.extend(anchored)
+            continue
         items: list[tuple[int, int]] = []
         done: list[tuple[int, int]] = []
         each = re.fullmatch(r"[2-9]个1|[二两三四五六七八九十]+个一", name) is not None
@@ -567,7 +571,7 @@ def _quoted_then_count(doc: Document, body: str) -> Extraction:
     return ex
 
 
-ANCHOR = re.compile(r"以([^，。；：以“”]{2,30}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
+ANCHOR = re.compile(r"以((?:[^，。；：以“”（]|（[^）]*）){2,40}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
 CHAINED_ANCHOR = re.compile(r"([^，。；：以为“”]{2,30}?)为([^，。；：、“”]{1,6}?)(?=[，。；、的]|$)")
 
 
@@ -595,9 +599,10 @@ def anchor_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
         if clause is None:
             return Extraction()
         items, a = [], clause.start(1)
-        for part in re.split(r"(、|和|及|与)", clause.group(1)):
+        for part in re.split(r"(、|和|及|与)", re.sub(r"（[^）]*）", lambda m: "#" * len(m.group()), clause.group(1))):
             if part and part not in "、和及与":
-                items.append((a, a + len(part)))
+                kept = part.split("#", 1)[0]  # 沽河经济技术开发区（以下简称“沽河经开区”）: the name, not its alias note
+                items.append((a, a + len(kept)))
             a += len(part)
         if len(items) != n:
             return Extraction()
