@@ -380,10 +380,11 @@ def _trade_names(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     lex = load()
     places = place_stems(found)
+    industries = sorted(lex.industries, key=lambda w: (-len(w), w))  # 宏图光电子…: the longest word first
     for c in list(found.candidates):
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
-        for ind in sorted(lex.industries, key=lambda w: (-len(w), w)):  # 宏图光电子…: the longest word
+        for ind in industries:
             k = c.name.find(ind, 2, 6)
             if k in (2, 3) and len(c.name) > k + len(ind) + 1 and c.name[k + len(ind)] in "场站厂":
                 break  # 火坪风电场二期工程: a wind farm named by its place, not a firm
@@ -616,7 +617,7 @@ def _list_templates(doc: Document, limit: int) -> Extraction:
             gap = re.sub(r"^等", "", doc.text[m.start() : pos_next])
             gap = re.sub(r"(?:项目|工程)$", "", gap)  # 等综合利用项目: a kind of work, so the items are works too
             field = re.sub(r"^(?:\d+个|[一二两三四五六七八九十百千]+个|一批)", "", gap)
-            by_size = re.fullmatch(r"(?:\d+个|[一二两三四五六七八九十百千]+个|一批)?(?:亿元以上|超亿元|[\d.]+亿元以上|千万元以上|重大|重点|签约|产业|优质|外资|招商|总部|龙头)*", gap) is not None or (
+            by_size = re.fullmatch(r"(?:亿元以上|超亿元|[\d.]+亿元以上|千万元以上|重大|重点|签约|产业|优质|外资|招商|总部|龙头)*", field) is not None or (
                 field in load().industries or re.search(r"(?:经济|产业|制造业?|科技|信息|新能源|新材料|文旅|旅游|农业|医药|物流)$", field) is not None
             )  # 等18个数字经济项目: a field, the items are still companies
             if cls == "Project" and not suffix_class(name) and by_size:
