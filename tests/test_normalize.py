@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from kg.ingest.normalize import clean_chars, normalise, paragraphs
 
+FULL_LINE = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns: sets the page width
+
+
+def _after_full_lines(lines: list[str]) -> list[str]:
+    """Paragraphs of eight full body lines (so the text reads as hard-wrapped) followed by ``lines``."""
+    return normalise("\n".join([FULL_LINE] * 8 + lines))[0].split("\n")
+
 WRAPPED = """\
 一、工作回顾
 
@@ -91,10 +98,8 @@ def test_traditional_text_is_converted_but_simplified_text_is_left_alone() -> No
 
 
 def test_a_heading_that_fills_its_line_and_glossary_entries_start_paragraphs() -> None:
-    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
-    raw = "\n".join(
-        [body] * 8
-        + [
+    paras = _after_full_lines(
+        [
             "（六）坚持生态优先，扎实推进黄河流域生态保护和高质量",
             "深入打好“三大保卫战”，严格落实“一河一渠”治理责任，确",
             "保水质稳定达标。",
@@ -103,7 +108,6 @@ def test_a_heading_that_fills_its_line_and_glossary_entries_start_paragraphs() -
             "一批。",
         ]
     )
-    paras = normalise(raw)[0].split("\n")
     assert "（六）坚持生态优先，扎实推进黄河流域生态保护和高质量" in paras
     assert "深入打好“三大保卫战”，严格落实“一河一渠”治理责任，确保水质稳定达标。" in paras
     assert "8、“五个一批”：签约一批、开工一批、投产一批、储备一批一批。" in paras
@@ -117,27 +121,22 @@ def test_a_lone_page_number_in_the_run_of_page_numbers_is_not_part_of_the_next_n
 
 
 def test_after_a_full_line_that_ends_a_sentence_a_bracket_numbered_entry_starts_a_paragraph() -> None:
-    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
-    raw = "\n".join(
-        [body] * 8
-        + [
+    paras = _after_full_lines(
+        [
             "“三园”指锦溪汽车产业园、锦溪电子信息产业园和锦溪港物流园。",
             "（2）“2+4”现代产业体系：“2”指汽车、电子信息两大主导产业",
             "。",
         ]
     )
-    paras = normalise(raw)[0].split("\n")
     assert "（2）“2+4”现代产业体系：“2”指汽车、电子信息两大主导产业。" in paras
     # mid-sentence, a bracketed number at a line start stays in its paragraph
-    mid = normalise("\n".join([body] * 8 + ["重点推进三项工作，一是稳增长，二是促改革，三是惠民生，其中", "（1）号文件已经印发。", "短行。"]))[0]
+    mid = "\n".join(_after_full_lines(["重点推进三项工作，一是稳增长，二是促改革，三是惠民生，其中", "（1）号文件已经印发。", "短行。"]))
     assert "其中（1）号文件已经印发。" in mid
 
 
 def test_glossary_entries_numbered_with_chinese_numerals_or_in_lenticular_brackets_are_not_headings() -> None:
-    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
-    raw = "\n".join(
-        [body] * 8
-        + [
+    paras = _after_full_lines(
+        [
             "附：名词解释",
             "三、“两不愁三保障”：指农村贫困人口不愁吃、不愁穿，义",
             "务教育、基本医疗、住房安全有保障。",
@@ -145,22 +144,17 @@ def test_glossary_entries_numbered_with_chinese_numerals_or_in_lenticular_bracke
             "化会战。【五个一批】指签约一批、开工一批、投产一批。",
         ]
     )
-    paras = normalise(raw)[0].split("\n")
     # 三、“term”：… fills its line like a heading would, but it is an entry: read on
     assert "三、“两不愁三保障”：指农村贫困人口不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。" in paras
-    raw2 = "\n".join(
-        [body] * 8
-        + ["附件：名词解释", "【三大会战】指项目建设会战、产业招商会战、营商环境优化会战。", "【五个一批】指签约一批、开工一批、投产一批、储备一批。"]
+    paras2 = _after_full_lines(
+        ["附件：名词解释", "【三大会战】指项目建设会战、产业招商会战、营商环境优化会战。", "【五个一批】指签约一批、开工一批、投产一批、储备一批。"]
     )
-    paras2 = normalise(raw2)[0].split("\n")
     assert "【五个一批】指签约一批、开工一批、投产一批、储备一批。" in paras2
 
 
 def test_after_a_full_line_the_address_the_glossary_heading_and_bracketed_entries_open_paragraphs() -> None:
-    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
-    raw = "\n".join(
-        [body] * 8
-        + [
+    paras = _after_full_lines(
+        [
             "全县各族干部群众团结奋斗的结果。在此，我代表县人民政府表示感谢",
             "各位代表！新征程催人奋进，新使命重任在肩，让我们团结一心奋斗",
             "名词解释",
@@ -169,17 +163,14 @@ def test_after_a_full_line_the_address_the_glossary_heading_and_bracketed_entrie
             "〔3〕“1+6+N”联农带牧机制：指以1家龙头企业为引领的产业联结。",
         ]
     )
-    paras = normalise(raw)[0].split("\n")
     assert "各位代表！新征程催人奋进，新使命重任在肩，让我们团结一心奋斗" in paras
     assert "名词解释" in paras
     assert "〔3〕“1+6+N”联农带牧机制：指以1家龙头企业为引领的产业联结。" in paras
 
 
 def test_a_名词注释_heading_and_unquoted_bracket_numbered_entries_after_full_lines() -> None:
-    body = "这是一行足够长的正文内容用于判断页面宽度是多少啊好"  # 27 characters, 54 columns
-    raw = "\n".join(
-        [body] * 8
-        + [
+    paras = _after_full_lines(
+        [
             "让我们团结一心奋勇前进，为建设美丽幸福的家园而努力奋斗好！",
             "名词注释",
             "（一）一主六双：吉林省委提出的产业空间布局，“一主”指长春经",
@@ -188,7 +179,6 @@ def test_a_名词注释_heading_and_unquoted_bracket_numbered_entries_after_full
             "态。",
         ]
     )
-    paras = normalise(raw)[0].split("\n")
     assert "名词注释" in paras
     # （一）term：… fills its line like a heading would, but in the glossary it is an entry: read on
     assert "（一）一主六双：吉林省委提出的产业空间布局，“一主”指长春经济圈，“六双”指双廊双带。" in paras
