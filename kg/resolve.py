@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.common import is_junk, region_short
-from kg.extract.relations import ABBREVIATIONS, abbreviate
+from kg.extract.relations import ABBREVIATIONS, SHORT_FORM, abbreviate
 from kg.iri import mint
 from kg.lexicon import is_descriptive, load
 from kg.model import Document, Extraction, Measurement, Mention, Warning
@@ -169,7 +169,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
     for root in sorted(clusters):
         idx = clusters[root]
         cands = [ex.candidates[i] for i in idx]
-        primary = [c for i, c in zip(idx, cands, strict=True) if c.mention.rule not in ("name-match", "place-prefix") and i not in nested]
+        primary = [c for i, c in zip(idx, cands, strict=True) if c.mention.rule not in ("name-match", SHORT_FORM) and i not in nested]
         if not primary:
             continue
         score: dict[str, float] = defaultdict(float)

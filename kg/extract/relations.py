@@ -31,6 +31,16 @@ ABBREVIATIONS = (
 )
 
 
+# the rule of a candidate that only adds another name (the part after a county or an owner) to
+# one another rule found; resolve lets it neither decide the class nor keep a name alive
+SHORT_FORM = "short-form"
+
+
+def short_form(doc: Document, c: Candidate, rest: str) -> Candidate:
+    """雪洼县高山草甸露营基地, 钒云新材料全钒液流电池储能装备项目: also called without what stands in front."""
+    return Candidate(c.name, c.kind, mention(doc, c.mention.start, c.mention.end, SHORT_FORM, 0.7), aliases=(rest,))
+
+
 def scopes(doc: Document, found: Extraction) -> list[tuple[int, int, tuple[str, ...], str]]:
     """(start, end, owners, rule): text ranges that belong to an initiative."""
     out: list[tuple[int, int, tuple[str, ...], str]] = []
@@ -419,8 +429,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             continue
         owner = next((n for n in trades if c.name.startswith(n)), None)
         rest = c.name[len(owner) :] if owner else ""
-        if owner and len(rest) >= 6 and suffix_class(rest) and suffix_class(rest)[0] == "Project" and not is_junk(rest) and not re.match(r"[一二三四五六七八九十]期", rest):
-            ex.candidates.append(Candidate(c.name, c.kind, mention(doc, c.mention.start, c.mention.end, "place-prefix", 0.7), aliases=(rest,)))
+        if owner and len(rest) >= 6 and (suffix_class(rest) or ("",))[0] == "Project" and not is_junk(rest) and not re.match(r"[一二三四五六七八九十]期", rest):
+            ex.candidates.append(short_form(doc, c, rest))
     # places named at the start of another name (涧河生态湿地 → 涧河)
     seen: set[tuple[str, str]] = set()
     # short forms of places (渑池县 → 渑池) so names that embed them can be placed
@@ -451,7 +461,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                     and len(rest) >= 5 and rest_kind and rest_kind[0] == c.kind and not is_junk(rest) and not is_descriptive(rest[:-2])
                     and not re.match(r"[一二三四五六七八九十\d]期|（|[东南西北]", rest)
                 ):  # 雪洼县高山草甸露营基地: the county says where; the base is also called without it
-                    ex.candidates.append(Candidate(c.name, c.kind, mention(doc, c.mention.start, c.mention.end, "place-prefix", 0.7), aliases=(rest,)))
+                    ex.candidates.append(short_form(doc, c, rest))
                 if c.name.startswith(p) and not inner:
                     break
     ex.extend(_stated_locations(doc, found))
