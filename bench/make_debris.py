@@ -158,6 +158,14 @@ VARIANTS: dict[str, list[tuple[str, bool, str]]] = {
         (".debris.gb18030.txt", True, "gb18030"),
         (".gb18030.txt", False, "gb18030"),
     ],
+    # thirteenth round
+    "jiayu_city_2020": [
+        (".debris.txt", True, "utf-8"),
+        (".gb18030.txt", False, "gb18030"),
+    ],
+    "hechuan_city_2016": [
+        (".debris.gb18030.txt", True, "gb18030"),
+    ],
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
