@@ -209,23 +209,23 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _cut_at_width(text: str) -> int:
-    """Index of the first character that no longer fits a line of WIDTH full-width cells."""
+def _cut_at_width(text: str, width: int) -> int:
+    """Index of the first character that no longer fits a line of ``width`` full-width cells."""
     used = 0
     for i, ch in enumerate(text):
         used += _width(ch)
-        if used > 2 * WIDTH:
+        if used > 2 * width:
             return i
     return len(text)
 
 
-def _wrap(paragraph: str) -> list[str]:
-    """Hard-wrap at WIDTH full-width cells (digits and Latin count half, as on a PDF page);
+def _wrap(paragraph: str, width: int) -> list[str]:
+    """Hard-wrap at ``width`` full-width cells (digits and Latin count half, as on a PDF page);
     when a number straddles the cut, cut inside it (`4` | `12.6亿元`)."""
     lines: list[str] = []
     rest = paragraph
-    while _cut_at_width(rest) < len(rest):
-        cut = _cut_at_width(rest)
+    while _cut_at_width(rest, width) < len(rest):
+        cut = _cut_at_width(rest, width)
         for m in _NUMBER.finditer(rest):
             if m.start() < cut < m.end():
                 break
@@ -245,8 +245,9 @@ def _page_mark(page: int) -> str:
     return (f"— {page} —", f"- {page} -", f"{page}")[page % 3]
 
 
-def make_debris(clean: str) -> str:
-    """The clean text as a PDF extractor would return it."""
+def make_debris(clean: str, width: int = WIDTH, lines_per_page: int = LINES_PER_PAGE) -> str:
+    """The clean text as a PDF extractor would return it, wrapped at ``width`` full-width
+    cells with a page number every ``lines_per_page`` lines."""
     counter = [0, 0]
     lines: list[str] = []
     for paragraph in clean.split("\n"):
@@ -254,11 +255,11 @@ def make_debris(clean: str) -> str:
         if not paragraph:
             continue
         paragraph = _space_words(_space_numbers(paragraph, counter), counter)
-        lines.extend(_wrap(paragraph))
+        lines.extend(_wrap(paragraph, width))
     out: list[str] = []
     page = 1
     for i, line in enumerate(lines):
-        if i and i % LINES_PER_PAGE == 0:
+        if i and i % lines_per_page == 0:
             out.append(_page_mark(page))
             page += 1
             out.append(" " + line)  # the stray leading space of a page's first line

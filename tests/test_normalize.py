@@ -183,3 +183,96 @@ def test_a_名词注释_heading_and_unquoted_bracket_numbered_entries_after_full
     # （一）term：… fills its line like a heading would, but in the glossary it is an entry: read on
     assert "（一）一主六双：吉林省委提出的产业空间布局，“一主”指长春经济圈，“六双”指双廊双带。" in paras
     assert "（二）林下经济：依托森林资源和林地空间发展林下种植的产业形态。" in paras
+
+
+
+SHORT_END = "短句到此结束。"
+INDENTED_LINE = FULL_LINE[:-2]  # a paragraph's first line on a page that indents by two characters
+PAGE = len(FULL_LINE)  # characters in a full line
+
+
+def _fill(head: str, tail: str = "", short_by: int = 0) -> str:
+    """``head`` + filler + ``tail``, ``short_by`` characters short of a full line."""
+    return head + "好" * (PAGE - short_by - len(head) - len(tail)) + tail
+
+
+def _flush_page(lines: list[str]) -> list[str]:
+    """Paragraphs of a page whose paragraphs start flush (full first lines), then ``lines``."""
+    return normalise("\n".join([FULL_LINE, FULL_LINE, SHORT_END] * 6 + lines))[0].split("\n")
+
+
+def _indented_page(lines: list[str]) -> list[str]:
+    """The same on a page that indents each paragraph's first line (as the seed's PDF does)."""
+    return normalise("\n".join([INDENTED_LINE, FULL_LINE, SHORT_END] * 6 + lines))[0].split("\n")
+
+
+def test_on_a_flush_page_a_line_with_room_for_two_more_characters_ends_its_paragraph() -> None:
+    heading = _fill("（二）坚持项目为王，增强经济发展后劲", short_by=2)
+    body = "强化项目建设。全年计划实施重点项目126个。"
+    assert heading in _flush_page([heading, body])
+    # one character short is a line the typesetter filled (it will not start a line with ，)
+    assert _fill("（二）坚持项目为王", short_by=1) + body in _flush_page([_fill("（二）坚持项目为王", short_by=1), body])
+    # before a number, room for the whole number: 一、2024年工作回顾 | 2024年是…
+    assert "2024年是关键一年。" in _flush_page([_fill("一、2024年工作回顾", short_by=3), "2024年是关键一年。"])
+    # on a page that indents, the same width is a first line and the paragraph reads on
+    assert heading + body in _indented_page([heading, body])
+
+
+def test_a_heading_that_fills_its_line_stands_alone_when_its_neighbours_do() -> None:
+    full = _fill("（一）坚持生态优先，守护黄河上游生态安全")
+    body = "持续推进防沙治沙。深入实施“治沙增绿”行动。"
+    paras = _flush_page([full, body, "（二）坚持项目为王", "强化项目建设。"])
+    assert full in paras and body in paras
+    # where the next heading runs on with its body, a full heading line reads on too
+    assert full + body in _flush_page([full, body, "（二）坚持项目为王。强化项目建设。"])
+
+
+def test_a_lead_that_fills_its_line_stands_alone_when_leads_with_its_opening_do() -> None:
+    lead = _fill("一年来，我们持续发力创新驱动", "。")
+    leads = ["一年来，我们提升城区品质。", "全年新建道路12条。", "一年来，我们增进民生福祉。", "新增学位9600个。"]
+    assert lead in _flush_page([lead, "全社会研发经费投入强度达到3.2%。", *leads])
+    # where the leads run on (这五年，X。Y…), one after a full sentence line opens a paragraph
+    run_in = ["这五年，生态屏障筑得更牢。我们全面落实禁牧制度。", "这五年，能源基地迈出新步伐。装机翻番。"]
+    nxt = "这五年，城乡面貌焕然一新。道路全面提升。"
+    assert nxt in _flush_page([*run_in, _fill("这五年，乡村振兴扎实推进，农牧民收入持续增加", "。"), nxt])
+
+
+def test_in_a_glossary_an_unquoted_or_dashed_entry_after_a_full_line_starts_a_paragraph() -> None:
+    entries = [
+        _fill("河长制：由各级党政主要负责人担任河长", "。"),
+        "放管服：简政放权、放管结合、优化服务。",
+        _fill("“智改数转”——制造业智能化改造和数字化转型的简称", "。"),
+        "“专精特新”——指具备专业化、精细化、特色化、新颖化特征的企业。",
+        _fill("11.“两旧一村”——旧区改造和城中村改造", "。"),
+        "12. 15分钟社区生活圈——在15分钟步行可达范围内配备基本服务。",
+    ]
+    paras = _flush_page(["名词解释", *entries])
+    for entry in entries:
+        assert entry in paras
+
+
+def test_a_line_that_starts_with_closing_punctuation_or_a_numeral_list_reads_on() -> None:
+    entry, ratio = _fill("八、高原夏菜：利用高海拔地区夏季冷凉气候生产"), _fill("全县地区生产总值增长", "第")
+    paras = _after_full_lines([entry, "、在全国蔬菜淡季上市的露地蔬菜。", ratio, "二、三产业增加值占比提高到72.4%。"])
+    assert entry + "、在全国蔬菜淡季上市的露地蔬菜。" in paras
+    assert ratio + "二、三产业增加值占比提高到72.4%。" in paras
+
+
+def test_a_document_number_stays_on_the_title_and_a_plain_heading_leaves_a_full_sentence() -> None:
+    title, opening = _fill("南溪市第十六届人民代表大会第五次会议", "文件"), _fill("现在，我代表市人民政府向大会报告工作", "。")
+    paras = _flush_page([title, "（一）", "政府工作报告", opening, "过去一年工作回顾", "全年增长。"])
+    assert title + "（一）" in paras and "过去一年工作回顾" in paras
+
+
+def test_a_named_programme_after_a_full_line_opens_a_paragraph_when_the_last_one_did() -> None:
+    first = [_fill("实施“高原旅游振兴”行动，串联雪山、湿地公园和特色村落"), _fill("，打造文旅融合发展带", "。")]
+    second = "实施“民族手工艺振兴”工程，建设民族手工艺创业孵化基地。"
+    assert second in _after_full_lines([SHORT_END, *first, second])
+
+
+
+def test_two_latin_words_split_by_the_wrap_keep_their_space_and_a_split_word_does_not() -> None:
+    broke_at_space = "好" * (PAGE - 6) + "冠屹Mini"  # four columns short: LED did not fit after the space
+    cut_in_word = "好" * (PAGE - 2) + "Smar"  # a full line: the wrap cut the word itself
+    paras = "\n".join(_flush_page([broke_at_space, "LED背光模组项目开工。", SHORT_END, cut_in_word, "t工厂建成。"]))
+    assert "冠屹Mini LED背光模组项目" in paras and "Smart工厂" in paras

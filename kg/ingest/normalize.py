@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 
 from kg.model import Span
+from kg.numerals import cn_to_int
 
 # Characters that never need a space next to them in Chinese running text.
 CJK = (
@@ -31,6 +32,14 @@ _PAGE_LINE = re.compile(
     r"|[（(]\s*(?:下转|上接)第[一二三四五六七八九十\d]+版\s*[)）]"
     r")$"
 )
+# …提出意见。 | 过去一年工作回顾: an unnumbered heading after a sentence that filled its line
+_PLAIN_HEADING = re.compile(r"^[^，。；：！？,;:!?、“”]{2,20}(?:回顾|工作|任务|目标|安排|要求|展望|成就|部署|思路|举措)$")
+# a line never starts a paragraph with closing punctuation (…冷凉气候生产 | 、在全国…)
+_CLOSING = re.compile(r"^[、，。；：！？）」』”’》】〕,.;:!?)]")
+# 第二 | 二、三产业增加值…: a list of numerals, not a heading 二、
+_NUMERAL_LIST = re.compile(r"^[一二三四五六七八九十]、[一二三四五六七八九十][、产次]")
+# 第三次会议文件 | （一）: the number of a congress document, not a heading
+_DOC_NUMBER = re.compile(r"^[（(][一二三四五六七八九十\d]{1,2}[)）]$")
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节]|——)"
 )
@@ -130,37 +139,57 @@ def paragraphs(raw: str) -> list[str]:
     indents = [ln for ln in clean_chars(raw).split("\n") if ln.strip()]  # same lines, raw indentation
     widths = [line_width(ln) for ln in kept]
     page_width = _is_wrapped(widths)
+    flush = page_width is not None and _flush_starts(widths, page_width)
     # Paragraph indentation (two spaces or more at line start), when the source kept it.
     indented = {i for i, ln in enumerate(_nonblank(indents)) if re.match(r"^(?: {2,}|\t)", ln)}
     if page_width is None:
         paras = kept
     else:
         paras = []
+        joins: list[list[int]] = []  # per paragraph: where a line that ran on was joined to the next
         buf = ""
+        cuts: list[int] = []
         in_glossary = False
         for i, ln in enumerate(kept):
             in_glossary = in_glossary or bool(_GLOSSARY_HEAD.match(ln))
             if buf and (
-                _HEADING_START.match(ln) or _SPEAKER.match(ln) or _GLOSSARY_HEAD.match(ln) or _ADDRESS.match(ln)
+                (
+                    _HEADING_START.match(ln)
+                    and not (_DOC_NUMBER.match(ln) and buf.endswith("文件"))
+                    and not _NUMERAL_LIST.match(ln)
+                )
+                or (buf.endswith("。") and _PLAIN_HEADING.match(ln) and _ends_paragraph(ln, page_width))
+                or _SPEAKER.match(ln) or _GLOSSARY_HEAD.match(ln) or _ADDRESS.match(ln)
                 or (i in indented and len(indented) > 3)
             ):
                 paras.append(buf)
-                buf = ""
+                joins.append(cuts)
+                buf, cuts = "", []
+            if buf:
+                if re.match(r"[A-Za-z]", buf[-1]) and re.match(r"[A-Za-z]", ln) and line_width(kept[i - 1]) < page_width:
+                    buf += " "  # Mini | LED: the line broke at a space (a word cut in two would fill the line)
+                cuts.append(len(buf))
             buf += ln
             nxt = kept[i + 1] if i + 1 < len(kept) else ""
             if (
                 (
                     _ends_paragraph(ln, page_width) or ln.endswith("会议上")
+                    or (flush and _ends_early(ln, nxt, page_width))
                     or (buf == ln and _full_heading(ln, "".join(kept[i + 1 : i + 4])) and not (in_glossary and _BARE_ENTRY.match(ln)))
                 )
                 and not _continues_number(ln, nxt)
+                and not _CLOSING.match(nxt)
             ) or _ENTRY_START.match(nxt) or (ln.endswith("。") and _PAREN_ENTRY.match(nxt)) or (
-                in_glossary and ln.endswith("。") and _QUOTED_ENTRY.match(nxt)
+                in_glossary and ln.endswith("。") and (_QUOTED_ENTRY.match(nxt) or _GLOSSARY_TERM.match(nxt))
             ) or (ln.endswith("。") and _next_sibling(buf, nxt)):
                 paras.append(buf)
-                buf = ""
+                joins.append(cuts)
+                buf, cuts = "", []
         if buf:
             paras.append(buf)
+            joins.append(cuts)
+        if flush:
+            paras = _split_siblings(paras, joins)
     out: list[str] = []
     for p in _rejoin_wrapped_headings(paras):
         p = _SPACE_NEAR_CJK.sub("", p)
@@ -181,6 +210,128 @@ def _ends_paragraph(line: str, page_width: int) -> bool:
     if width < page_width - 6:
         return True
     return bool(_FINAL.search(line)) and width < page_width - 1
+
+
+def _lead_key(paragraph: str) -> str | None:
+    """The opening of a one-sentence lead (一年来，我们…增强。 → 一年来)."""
+    m = re.match(r"^([^，。！？；：“”\s]{3,8})，[^。！？]{4,38}[。！]$", re.sub(r"\s+", "", paragraph))
+    return m.group(1) if m else None
+
+
+def _heading_family(paragraph: str) -> str | None:
+    """（一） headings and 一、 headings are two families; —— runs are none."""
+    if not _HEADING_START.match(paragraph) or paragraph.startswith("——"):
+        return None
+    return paragraph[0] if paragraph[0] in "（(第" else "、"
+
+
+_SENTENCE_PUNCT = re.compile(r"[。；！？]")
+
+
+def _split_siblings(paras: list[str], joins: list[list[int]]) -> list[str]:
+    """Undo joins that the page width could not decide, by the report's own habits.
+
+    A line that is exactly full and ends a heading or a sentence looks like any other full
+    line. Where the neighbouring headings of the same kind stand as paragraphs of their own,
+    a heading that filled its line is one too: （一）坚持生态优先，守护黄河上游生态安全 |
+    持续推进…。 Where other paragraphs open with a lead of the same opening (这五年，…。 /
+    一年来，我们…。), a lead that starts a line after a full one opens a paragraph, and where
+    such leads stand alone, one that filled its line ends its paragraph."""
+    status = [_heading_status(p, cuts) for p, cuts in zip(paras, joins, strict=True)]
+    openers = Counter(k for p in paras if (k := _lead_key(_first_sentence(p))))
+    alone = Counter(k for p in paras if (k := _lead_key(p)))
+    out: list[str] = []
+    for i, (p, cuts) in enumerate(zip(paras, joins, strict=True)):
+        start = 0
+        for j in cuts:
+            seg, rest = p[start:j], p[j:]
+            heading = start == 0 and status[i] == "joined" and _neighbours_alone(paras, status, i)
+            lead = seg.endswith(("。", "！")) and (
+                alone[_lead_key(seg) or ""] >= 2 or openers[_lead_key(_first_sentence(rest)) or ""] >= 2
+            )
+            if heading or lead:
+                out.append(seg)
+                start = j
+        out.append(p[start:])
+    return out
+
+
+def _heading_status(p: str, cuts: list[int]) -> str | None:
+    """alone: a heading paragraph; runs-on: a heading with its body after a full stop;
+    joined: a heading that filled its line and was joined to what follows."""
+    if _heading_family(p) is None:
+        return None
+    if not _SENTENCE_PUNCT.search(p) and len(p) <= HEADING_MAX:
+        return "alone"
+    if cuts and len(p[: cuts[0]]) <= HEADING_MAX and not re.search(r"[。；！？：:]", p[: cuts[0]]) and _CJK_START.match(p[cuts[0] :]):
+        return "joined"
+    return "runs-on"
+
+
+def _neighbours_alone(paras: list[str], status: list[str | None], i: int) -> bool:
+    """The headings numbered one before and one after (of the same kind, in the same run,
+    and not themselves joined) stand alone, and there is at least one."""
+    family, n = _heading_family(paras[i]), _heading_number(paras[i])
+    seen = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(status):
+            if status[k] is not None and _heading_family(paras[k]) == family:
+                if _heading_number(paras[k]) == n + step and status[k] != "joined":
+                    seen.append(status[k])
+                break
+            k += step
+    return bool(seen) and all(x == "alone" for x in seen)
+
+
+def _heading_number(paragraph: str) -> int:
+    m = re.match(r"^[（(第]?([一二三四五六七八九十]+)", paragraph)
+    return cn_to_int(m.group(1)) if m else 0
+
+
+def _first_sentence(text: str) -> str:
+    m = SENTENCE_END.search(text)
+    return text[: m.end()] if m else text
+
+
+SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _flush_starts(widths: list[int], page_width: int) -> bool:
+    """Whether paragraphs start flush with the margin. A PDF that indents its paragraphs
+    (the seed: first lines 52 columns on a 56-column page) makes every first line look
+    short; one that does not lets a line end early only where its paragraph ends."""
+    firsts = [
+        widths[i + 1]
+        for i in range(len(widths) - 2)
+        if widths[i] < page_width - 6 and min(widths[i + 1], widths[i + 2]) >= page_width - 8
+    ]
+    if len(firsts) < 5:
+        return False
+    firsts.sort()
+    return firsts[len(firsts) // 2] >= page_width - 2
+
+
+# a line may start with these only when the line before it was full (no CJK char fitted)
+_CJK_START = re.compile(r"^[\u4e00-\u9fff“‘（《【〔]")
+
+
+def _ends_early(line: str, nxt: str, page_width: int) -> bool:
+    """On a page whose paragraphs start flush, a line that leaves room for two more
+    full-width characters before a line that starts with one has ended its paragraph:
+    （二）坚持项目为王，增强经济发展后劲 | 强化项目建设。… (two, not one: a typesetter
+    pushes a character down rather than start a line with punctuation). Before a number,
+    room for the whole number: 一、2024年工作回顾 | 2024年是…"""
+    width = line_width(line)
+    if _CJK_START.match(nxt):
+        return width <= page_width - 4
+    number = _LEADING_NUMBER.match(nxt)
+    if number and not line[-1:].isdigit():  # a number fits whole or is split: 4 | 12.6亿元
+        return width <= page_width - line_width(number.group(0)) - 1
+    return False
+
+
+_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?")
 
 
 _PUNCT = re.compile(r"[，。：；！？、,.:;!?]")
@@ -214,13 +365,20 @@ _ENTRY_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[①-⑳])\s*(?:“|[\u4e00-
 _PAREN_ENTRY = re.compile(r"^[（(〔\[【]\d{1,2}[)）〕\]】]\s*(?:“|[\u4e00-\u9fff])")
 # in the glossary, after a sentence that fills its line, “1+N”黑土地保护政策体系：… or 【三旧】：…
 # (or 【五个一批】指…) starts the next entry (in the body, “四新”是：… may go on the same paragraph)
-_QUOTED_ENTRY = re.compile(r"^(?:(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“]{0,16}?(?:[：:]|是指)|【[^】]{1,24}】(?:是?指|即))")
+_QUOTED_ENTRY = re.compile(r"^(?:(?:“[^”]{1,24}”|【[^】]{1,24}】)[^：:。，；“—]{0,16}?(?:[：:]|是指|——)|【[^】]{1,24}】(?:是?指|即))")
+# in the glossary, after a sentence that fills its line, 放管服：… or 河长制——… (an unquoted term)
+# or 11. 15分钟社区生活圈——… (a numbered term that starts with a digit) starts the next entry
+_GLOSSARY_TERM = re.compile(
+    r"^(?:(?!其中|包括|主要|具体|分别|例如|比如|即)[\u4e00-\u9fffA-Za-z\d+“”]{2,14}(?:[：:]|——)|\d{1,2}[、.．]\s*\d)"
+)
 _GLOSSARY_HEAD = re.compile(r"^(?:(?:附件?[一二三\d]?[：:]?\s*)?(?:名词解释|名词注释|名词说明|术语解释)|(?:附件?[一二三\d]?[：:]?\s*)?注释[：:]?$|附件[一二三\d]?[：:]?$)")
 # in the glossary, （一）一主六双：… — an entry whose term is not quoted; it is no heading
 _BARE_ENTRY = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]\s*[^，。；：:“”]{2,16}[：:]")
 HEADING_MAX = 45
 _NUMBERED_ENTRY = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*“[^”]{1,24}”[^，。；]{0,12}[：:]")
 _ITEM = re.compile(r"^([一二三四五六七八九十])是")
+# a paragraph opened by a named programme: 实施“高原旅游振兴”行动，…
+_PROGRAMME_LEAD = re.compile(r"^([\u4e00-\u9fff]{2})“[^”]{2,16}”[\u4e00-\u9fff]{0,6}(?:行动|工程|计划|战略|活动)[，。]")
 # a run-in lead sentence (推进开发区提质增效。深化…) opens its paragraph
 _LEAD_SENTENCE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}。")
 _LEAD_VERB = re.compile(
@@ -230,13 +388,17 @@ _LEAD_VERB = re.compile(
 
 
 def _next_sibling(buf: str, nxt: str) -> bool:
-    """After a sentence that fills its line, the next item of a run (五是… | 六是…) or the next
-    run-in lead (建设冷链物流枢纽。… | 强化交通互联互通。…) starts a paragraph when the current
-    paragraph opened the same way."""
+    """After a sentence that fills its line, the next item of a run (五是… | 六是…), the next
+    run-in lead (建设冷链物流枢纽。… | 强化交通互联互通。…) or the next named programme
+    (实施“A”行动，… | 实施“B”工程，…) starts a paragraph when the current paragraph opened the
+    same way."""
     a, b = _ITEM.match(buf), _ITEM.match(nxt)
     if a and b:
         order = "一二三四五六七八九十"
         return order.find(b.group(1)) == order.find(a.group(1)) + 1
+    a, b = _PROGRAMME_LEAD.match(buf), _PROGRAMME_LEAD.match(nxt)
+    if a and b and a.group(1) == b.group(1):
+        return True  # 实施“高原旅游振兴”行动，… | 实施“民族手工艺振兴”工程，…
     return bool(_LEAD_SENTENCE.match(nxt) and (_LEAD_SENTENCE.match(buf) or _LEAD_VERB.match(nxt)))
 
 
@@ -245,8 +407,8 @@ def _full_heading(line: str, nxt: str) -> bool:
     its first sentence longer than any heading: （六）坚持生态优先，…高质量发展 | 深入打好…。"""
     if not _HEADING_START.match(line) or line.startswith("——") or re.search(r"[。；！？]", line):
         return False
-    if _NUMBERED_ENTRY.match(line):
-        return False  # （二）“十大战略”：…, 三、“两不愁三保障”：指…: a glossary entry, not a heading
+    if _NUMBERED_ENTRY.match(line) or re.search(r"[：:]", line):
+        return False  # （二）“十大战略”：…, 八、高原夏菜：…: a glossary entry, not a heading
     first = re.split(r"[。；！？]", nxt, maxsplit=1)
     return len(first) > 1 and len(line) + len(first[0]) > HEADING_MAX
 
