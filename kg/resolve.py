@@ -210,7 +210,7 @@ def resolve(doc: Document, ex: Extraction) -> Resolved:
             continue  # …but “和美乡村” is a quoted name that merely starts like a clause
         if kind not in ENTITY_CLASSES:
             continue
-        if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"等|.的.", label):
+        if kind in ("Enterprise", "Organization", "Project", "Platform", "Place") and re.search(r"(?<![中高初])等|.的.", label):
             continue  # 养老等基本生活服务功能的社区商圈: a description, not a name
         if kind in ("Project", "Platform") and all(_counted(doc, c.mention) for c in primary if c.kind == kind):
             # 引进产业链关键配套项目30个, 开展审计监督项目46个: a kind of project, counted

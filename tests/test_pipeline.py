@@ -1056,3 +1056,103 @@ def test_an_inline_definition_by_anchors_fills_each_group(tmp_path: Path) -> Non
     assert parts.get("一港两区三园") == ["一港", "两区", "三园"]
     assert parts.get("两区") == ["沽河经济技术开发区", "沽河片区"]
     assert parts.get("三园") == ["临港信创产业园", "东沽生物医药产业园", "海晶海水淡化产业园"]
+
+
+def test_digit_code_parts_are_the_industries_not_their_roles(tmp_path: Path) -> None:
+    """“1”即A主导产业: the part is A; “2”即B和C两大新兴产业: two parts joined by 和;
+    即签约一批、开工一批: 签约 is the part, not a verb before it."""
+    res = _resolved(
+        tmp_path,
+        "二、2024年工作安排\n着力构建“1+2+N”现代产业体系，“1”即高端装备制造主导产业，“2”即新一代电子信息和新材料两大新兴产业，"
+        "“N”即生物医药、现代物流等若干特色产业。深入开展重大项目“五个一批”活动，即签约一批、开工一批、投产一批、储备一批、谋划一批。\n",
+    )
+    parts = _components(res)
+    code = next(label for label in parts if label.startswith("1+2+N"))
+    below = [p for group in parts[code] for p in [group, *parts.get(group, [])]]
+    for industry in ("高端装备制造", "新一代电子信息", "新材料"):
+        assert industry in below, industry
+    assert parts.get("五个一批", [])[:2] == ["签约一批", "开工一批"]
+
+
+def test_names_a_function_word_or_a_weak_ending_used_to_cut(tmp_path: Path) -> None:
+    """中等 is a word, not the list-closing 等; XX海关 is a body (not in 海关监管场所); …科技城 is a
+    platform; 沿太湖 is the lake; a works named before 秋季建成 is a project."""
+    res = _resolved(
+        tmp_path,
+        "一、2023年工作回顾\n嘉屿中等专业学校入选省级示范学校。嘉屿海关推行两步申报。建成东港陆港海关监管场所。\n"
+        "二、2024年工作安排\n加快建设太湖科技城，实施沿太湖生态林带工程。嘉屿外国语学校新建工程秋季建成招生。深入开展扫黑除恶专项斗争。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("嘉屿中等专业学校") == "Organization"
+    assert kinds.get("嘉屿海关") == "Organization"
+    assert "东港陆港海关" not in kinds
+    assert kinds.get("太湖科技城") == "Platform"
+    assert kinds.get("太湖") == "Place" and "沿太湖" not in kinds
+    assert kinds.get("嘉屿外国语学校新建工程") == "Project"
+    assert kinds.get("扫黑除恶专项斗争") == "Action"
+
+
+def test_a_plan_period_so_far_is_looked_back_on(tmp_path: Path) -> None:
+    """“十三五”实施四年来 in a 2020 report: the figures are achieved up to 2019, not 十三五 targets."""
+    res = _resolved(
+        tmp_path,
+        "一、2019年工作回顾\n“十三五”实施四年来，全市地区生产总值年均增长7.1%，一般公共预算收入累计完成702亿元。"
+        "海关推行两步申报，进口整体通关时间压缩至28.6小时。\n",
+        meeting="2020年1月8日在示例市第十六届",
+    )
+    meas = {(m.indicator, m.value, m.year, m.is_target) for m, _ in res.measurements}
+    assert ("地区生产总值", Decimal("7.1"), 2019, False) in meas
+    assert ("一般公共预算收入", Decimal("702"), 2019, False) in meas
+    assert ("进口整体通关时间", Decimal("28.6"), 2019, False) in meas
+
+
+def test_glossary_groups_named_bare_and_digit_groups_after_their_digit(tmp_path: Path) -> None:
+    """1、一核两翼三带：一核即A；两翼即B、C — unquoted groups; “3”指A、B、C三大主导产业 — the
+    digit is no part of A; 创新、…、共享的发展理念 — what they all are is not the last part."""
+    res = _resolved(
+        tmp_path,
+        "一、2016年工作安排\n优化“一核两翼三带”空间布局，构建“3+2”现代产业体系，践行五大发展理念。\n附件：名词解释\n"
+        "1、五大发展理念：创新、协调、绿色、开放、共享的发展理念。\n"
+        "2、一核两翼三带：一核即贺川中心城区；两翼即河东工业翼、西岭生态翼；三带即沿黄生态经济带、清水河特色农业带、葡萄文化旅游带。\n"
+        "3、3+2现代产业体系：“3”指煤化工、光伏、清真食品三大主导产业，“2”指枸杞、葡萄酒两大特色产业。\n",
+    )
+    parts = _components(res)
+    assert parts.get("五大发展理念") == ["创新", "协调", "绿色", "开放", "共享"]
+    assert parts.get("一核两翼三带") == ["一核", "两翼", "三带"]
+    assert parts.get("两翼") == ["河东工业翼", "西岭生态翼"]
+    assert parts.get("三大主导产业") == ["煤化工", "光伏", "清真食品"]
+    assert parts.get("两大特色产业") == ["枸杞", "葡萄酒"]
+
+
+def test_wineries_foreign_cities_and_a_fund_set_up_by_amount(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "一、2015年工作回顾\n认真落实大众创业万众创新各项政策。云岚酒庄、金沙湾酒庄等5家酒庄获得金奖，打造“塞上酒庄游”精品线路。"
+        "新开通至日本大阪、阿联酋迪拜的外贸航线。设立2亿元的创业创新引导基金。\n",
+        meeting="2016年1月8日在示例市第十届",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    assert kinds.get("云岚酒庄") == "Enterprise" and kinds.get("金沙湾酒庄") == "Enterprise"
+    assert "塞上酒庄" not in kinds
+    assert kinds.get("大众创业万众创新") == "Strategy"
+    assert kinds.get("迪拜") == "Place" and kinds.get("大阪") == "Place"
+    ids = res.by_id()
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert ("大阪", "日本") in located
+    meas = {(m.indicator, m.value) for m, _ in res.measurements}
+    assert ("创业创新引导基金", Decimal("2")) in meas
+
+
+def test_a_thing_named_after_the_platform_it_is_in_lies_in_it(tmp_path: Path) -> None:
+    """滨海新城商圈 → 滨海新城, 白云山旅游度假区提升工程 → 白云山旅游度假区; but a phase of the platform
+    (物流园二期) or its own works (基地项目) is the platform itself, not something inside it."""
+    res = _resolved(
+        tmp_path,
+        "二、2024年工作安排\n建设滨海新城，培育滨海新城商圈。推进白云山旅游度假区建设，实施白云山旅游度假区提升工程。"
+        "建成禾山冷链物流园，启动禾山冷链物流园二期。\n",
+    )
+    ids = res.by_id()
+    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    assert ("滨海新城商圈", "滨海新城") in located
+    assert ("白云山旅游度假区提升工程", "白云山旅游度假区") in located
+    assert ("禾山冷链物流园二期", "禾山冷链物流园") not in located

@@ -110,6 +110,12 @@ def parse_list(doc: Document, start: int, end: int, expected: int | None) -> lis
     if len(spans) >= 2 and "的" in doc.text[spans[0][0] + 2 : spans[0][1] - 2] and not any("的" in doc.text[a:b] for a, b in spans[1:]):
         a, b = spans[0]  # 指2023年陕西省部署开展的项目建设年、营商环境突破年…: who set them up is not the first part
         spans[0] = (a + doc.text.rfind("的", a, b - 2) - a + 1, b)
+    if len(spans) >= 3 and not any("的" in doc.text[a:b] for a, b in spans[:-1]):
+        a, b = spans[-1]  # 创新、协调、绿色、开放、共享的发展理念: what they all are is not the last part
+        de = re.compile(r"(?<!目)的").search(doc.text, a + 2, b)  # not 目的地
+        k = de.start() if de else -1
+        if k > 0 and b - k - 1 <= 6 and k - a <= min(y - x for x, y in spans[:-1]) + 1:
+            spans[-1] = (a, k)
     if off > 0 and spans:  # a lead-in clause (…，推出A、B…): drop the verb before the first item
         a, b = spans[0]
         d, _ = strip_verbs(doc.text[a:b])
@@ -236,7 +242,7 @@ def _counted_groups(doc: Document, definition: Span, parent: str, counts: list[i
             return Extraction()
         items, pos = [], definition.start + g.start(1)
         for part in g.group(1).split("、"):
-            lead = re.match(r"^(?:是指|指|即|是|包括)[：:]?", part) if not items else None
+            lead = re.match(r"^(?:“[\dNX]”)?(?:是指|指|即|是|包括)[：:]?", part) if not items else None
             items.append((pos + (lead.end() if lead else 0), pos + len(part)))
             pos += len(part) + 1
         if len(items) != n:
@@ -309,10 +315,21 @@ def _quoted_parts(doc: Document, definition: Span, parent: str) -> Extraction:
 AS_CATEGORY = re.compile(r"以([^，。；以为]+?)(?:等)?为((?:[\d一二两三四五六七八九十]+|若干|多个)[大个]?)([\u4e00-\u9fff]{2,8}?)(?=[，。；的]|$)")
 
 
+def _bare_subgroups(text: str, parent: str) -> list[re.Match[str]]:
+    """一核两翼三带：一核即A；两翼即B、C；三带即D、E、F — the groups named unquoted, each
+    opening its clause, all of them and in order."""
+    groups = re.findall(r"[一二两三四五六七八九十]+[^一二两三四五六七八九十]{1,3}", parent)
+    if len(groups) < 2 or "".join(groups) != parent:
+        return []
+    alt = "|".join(re.escape(g) for g in groups)
+    subs = list(re.finditer(rf"(?:(?<=[；;，。])|^)({alt})(?:是|即|指)[：:]?", text))
+    return subs if [m.group(1) for m in subs] == groups else []
+
+
 def _components(doc: Document, definition: Span, parent: str, expected: int | None) -> Extraction:
     ex = Extraction()
     text = definition.text
-    subs = list(SUBDEF.finditer(text))
+    subs = list(SUBDEF.finditer(text)) or _bare_subgroups(text, parent)
     if subs and all(re.fullmatch(r"[\dNX]", m.group(1)) for m in subs):  # “3”指…三大主导产业；“2”指…
         from kg.extract.slogans import digit_parts
 

@@ -18,7 +18,7 @@ from kg.lexicon import load
 from kg.model import Candidate, Document, Extraction, Measurement, Sentence
 
 UNITS = (
-    "个百分点|个工作日|个月|万剂次|剂次|场次|趟次|家次|千升|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
+    "个百分点|个工作日|个月|小时|万剂次|剂次|场次|趟次|家次|千升|微克/立方米|毫克/升|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|人次|美元|标箱|批次|公里|公顷|千克|元|人|户|家|亩|吨|箱|辆|"
     "%|‰|km|MW|倍|天|列|例|个|项|座|所|处|条|批|套|台|件|笔|起|场|次|名|张|位|间|床|斤|部|头只|头|只|匹|羽|株|棵|栋|幢|眼|艘|架|枚"
 )
 NUMBER = re.compile(
@@ -28,7 +28,7 @@ NUMBER = re.compile(
 CLAUSE_START = re.compile(r"[，；：。、（“”\n]")
 TRAIL = re.compile(
     r"((?:统一)?(?:提高|提升|调整|上调|增加)(?:到|至)(?:每人每月|每人每年|每月|每年)?|每人每月|每人每年|"
-    r"首次|首度|再次|扩大到|扩大至|缩短至|缩短到|延长到|延长至|提高至|降至|降低到|减少至|增加至|拓展到|"
+    r"首次|首度|再次|扩大到|扩大至|缩短至|缩短到|压缩至|压缩到|缩减至|缩减到|全部超过|全部达到|延长到|延长至|提高至|降至|降低到|减少至|增加至|拓展到|"
     r"达到了|达到|达|完成|实现|为|突破|超过|超|约|近|控制在|保持在|稳定在|提高到|提升到|增加到|增长到|上升到|下降到|减少到|增至|由|从|分别|累计|共计|合计|共|年均|同比|比上年|比去年|较上年|较去年|同口径|按可比口径|可比口径|均|至|了)$"
 )
 CHANGE = re.compile(r"(增长|下降|减少|提高|降低|增加|上升|提升)$")
@@ -36,7 +36,7 @@ LEAD = re.compile(
     r"^(全区|全市|全县|全镇|全省|全年|年内|今年|其中|力争|确保|我区|我市|我县|争取|预计|“?十[一二三四五六]五”?末|末|期间|以来|"
     r"“十[一二三四五六]五”期间|“十[一二三四五六]五”以来|\d{4}年(?:全年|底|末)?|五年来|累计|持续|实现|完成)+"
 )
-BARE_VERBS = re.compile(r"^(新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
+BARE_VERBS = re.compile(r"^(设立|安排|筹集|拨付|新增|新建|建成|引进|签约|发放|投入|处置|接待|实施|改造|打造|建设|培育|提升|举办|开展|修建|铺设|安装|办理|受理|认定|获得|完成|成功签约|带动|吸引|吸收|引育|汇聚|谋划|督促好|保障好|对接好|建成投用)$")
 PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 REVIEW = re.compile(r"回顾|过去|成就|五年来|一年来")
 QUALIFIER = re.compile(r"按可比价格?计算|按同口径计算|同比|比上年|较上年|扣除[\u4e00-\u9fff]{1,8}因素|年均|两年平均")
@@ -72,7 +72,7 @@ def _year_of(doc: Document, sent: Sentence, pos: int, start_of_change: bool = Tr
     years = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?<![比较])(\d{4})年(?!的)", before) if 1949 < int(m.group(1)) < 2100]
     periods = [
         (m.start(), PERIOD_END[m.group(1)])
-        for m in re.finditer(r"(十[一二三四五六]五)(?!”?(?:开局以来|以来|末的|的|时期的))", before)
+        for m in re.finditer(r"(十[一二三四五六]五)(?!”?(?:开局以来|以来|末的|的|时期的|实施[一二三四]年来|前[一二三四]年))", before)
         if m.group(1) in PERIOD_END
     ]  # 是“十二五”末的1.9倍 names a base, not the year of what follows
     if years and periods and periods[-1][0] > years[-1][0] and re.match(r"十[一二三四五六]五”?末[^；。]*$", before[periods[-1][0] :]):
@@ -90,8 +90,8 @@ def _year_of(doc: Document, sent: Sentence, pos: int, start_of_change: bool = Tr
         return run_year, base  # ——特色产业更优。… under ——综合实力更强。到2026年，…: the same plan year
     if para is not None and doc.metadata.year:
         opening = doc.text[para.start : min(para.end, para.start + 40)]
-        if re.search(r"过去一年|一年来|^去年|去年[，、]|过去五年|五年来|过去的一年|过去的五年", opening):
-            return doc.metadata.year - 1, base  # a paragraph that looks back: achieved figures
+        if re.search(r"过去一年|[一二三四五]年来|^去年|去年[，、]|过去五年|过去的一年|过去的五年|十[一二三四五六]五”?前[一二三四]年", opening):
+            return doc.metadata.year - 1, base  # a paragraph that looks back (“十三五”实施四年来): achieved figures
         if re.search(r"今年|新的一年|\d{4}年(?:主要预期目标|经济社会发展主要预期目标)|主要预期目标是|^全[区县市]经济社会发展的?主要预期目标", opening):
             return doc.metadata.year, base
     for sec in reversed(doc.sections_at(pos)):
@@ -235,7 +235,8 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     if right_noun:  # 统筹推进190个重大项目建设 → 重大项目
         return right_noun, change
     if left.endswith("等") or not left or BARE_VERBS.match(left):
-        right = doc.text[m.end() : m.end() + 14]
+        right = doc.text[m.end() : m.end() + 15]
+        right = right[1:] if right.startswith("的") else right[:14]  # 设立2亿元的创业创新引导基金
         cut = re.search(r"[，。；：、（“”\n]|建设|竣工|投用|开工|实现|完成|入选|获得|达|的", right)
         noun = right[: cut.start()] if cut else right
         if 2 <= len(noun) <= 12 and not re.match(r"[和及与、\d]", noun):

@@ -83,6 +83,9 @@ def _back_scan(text: str, end: int, limit: int = 16, first: bool = True, singles
         if ch == " " and i >= 2 and re.match(r"[A-Za-z0-9]", text[i - 2]) and re.match(r"[A-Za-z]", text[i : i + 1]):
             i -= 1  # 岚光科技Mini LED背光模组项目: a space between Latin words is inside the name
             continue
+        if ch == "等" and text[i - 2 : i] in ("中等", "高等", "初等"):
+            i -= 1  # 嘉屿中等专业学校: 等 closes 中等, it does not end a list
+            continue
         if ch == "和" and text[i - 2 : i] in HE_WORDS:
             i -= 1  # 协和医院, 太和县: 和 closes a word of the name, it does not join two names
             continue
@@ -143,6 +146,8 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     m = MODIFIER.match(doc.text[a:b])
     if m and b - a - m.end() >= 3:
         a += m.end()
+    if re.fullmatch(r"沿[\u4e00-\u9fff]{1,6}[湖河江]", doc.text[a:b]):
+        a += 1  # 实施沿太湖生态林带: 沿 (along) is not part of the lake's name
     while a < b and doc.text[a] in "—-─–":
         a += 1
     while a < b and doc.text[a] in "“”（(":
@@ -160,7 +165,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int] | None:
     lead_ok = lead_ok and name[:1] in ("和", "向")
     if re.search(r"不(?!夜城)[\u4e00-\u9fff]", name):
         return None  # 结束了清河不通高速公路的历史: a negated clause, not a name
-    if "等" in name[1:] or name.endswith("的"):
+    if re.search(r"(?<![中高初])等", name[1:]) or name.endswith("的"):
         return None  # 焦化路等断头路: a list and its category, not a name; 东港区的…: a clause
     if b - a < 2 or is_junk(("名" + unquote(name)[1:]) if lead_ok else unquote(name)) or BAD_START.match(name):
         return None
@@ -716,7 +721,8 @@ def _coordinated(doc: Document) -> Extraction:
 
 NEXT_OK = re.compile(
     r"^($|[，。；：、！？“”）)\n和与及等为在的沿两以]|（[A-Za-z]型|政策|优势|建设|建成|开放|投用|投入|完工|竣工|开工|改造|项目|工程|二期|三期|一期|提升|沿线|风光带|全段|专项|治理|生态|水岸|引水|新馆|拓宽|延伸|成功|入选|[\u4e00-\u9fff]{1,3}段"
-    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸|完成)"
+    r"|相继|先后|顺利|如期|基本|正式|主体|即将|全部|惠及|覆盖|纳入|列入|获批|通过|荣获|被评|入选|上游|中游|下游|干流|沿岸|两岸|完成"
+    r"|秋季|春季|年内|年底|当年)"
 )
 ADMIN_STOP = frozenset(
     "自治 相邻 邻近 接壤 沿线 沿边 老城 主城 新城 功能 核心 保护 风景 旅游 商业 居住 工业 农业 物流 城市 山区 贫困 边远 偏远 革命 民族 沿海 "
@@ -761,6 +767,8 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 洛阳国家大学 | 科技园: the name goes on
             if not (strong_end or suf in ADMIN_SUFFIXES or short_admin or NEXT_OK.match(doc.text[end : end + 3])):
                 continue
+            if suf == "海关" and re.match(r"(?:特殊)?监管|查验|通关", doc.text[end : end + 4]):
+                continue  # 陆港海关监管场所: customs supervision, not a customs office
             # 胜利北街棚户区改造项目: a project's name may end in the work it does
             pre, first = m.start(), not suf.endswith(("项目", "工程"))
             if re.fullmatch(r"[一二三四五六七八九十]期", suf) and doc.text.endswith(("项目", "工程"), 0, pre):
@@ -817,7 +825,7 @@ def _by_suffix(doc: Document) -> Extraction:
             if cls == "Project" and legal:  # 南溪恒信电子有限公司高密度电路板扩产项目: owner, then project
                 span = (span[0] + legal.end(), span[1])
                 name = doc.text[span[0] : span[1]]
-            short_ok = suf in ("河", "渠") or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻州")
+            short_ok = suf in ("河", "渠") or (suf == "湖" and doc.text[span[0] - 1 : span[0]] in ("沿", "环")) or (suf == "县" and name[0] not in "以全各本该我城农乡新市省区县一每并请整驻州")
             own_body = cls == "Organization" and _county_body(name)
             if len(name) - len(suf) < (1 if (cls == "Place" and short_ok) or suf == "长制" or own_body else 2):  # 林长制
                 continue
@@ -1043,7 +1051,8 @@ def _gazetteer(doc: Document) -> Extraction:
     # 韩国釜山, 日本大阪: a known country, then one of its cities
     countries = [n for n, k in lex.places.items() if k == "country" and len(n) >= 2 and n != "中国"]
     for m in re.finditer("(" + "|".join(map(re.escape, sorted(countries, key=len, reverse=True))) + r")([\u4e00-\u9fff]{2,3}?)(?=[、，。；和及等])", doc.text):
-        if is_descriptive(m.group(2)) or m.group(2) in lex.generic or m.group(2) in lex.places or m.group() in lex.aliases or m.group(2)[0] == "族":
+        known_city = lex.places.get(m.group(2)) == "city"  # 日本大阪: a known foreign city still sits in its country
+        if is_descriptive(m.group(2)) or m.group(2) in lex.generic or (m.group(2) in lex.places and not known_city) or m.group() in lex.aliases or m.group(2)[0] == "族":
             continue
         ex.candidates.append(_cand(doc, m.start(2), m.end(2), "Place", "place-chain", 0.75, aliases=(m.group(),)))
         ex.relations.append(Relation("locatedIn", m.group(2), m.group(1), mention(doc, m.start(), m.end(), "place-chain", 0.75), "place-chain", 0.75))
@@ -1054,7 +1063,8 @@ def _gazetteer(doc: Document) -> Extraction:
             nxt = doc.text[m.end() : m.end() + 1]
             after = doc.text[m.end() : m.end() + 2]
             market = after == "市场" and lex.places.get(name) in ("country", "region")  # 东盟市场, not 广州|市场
-            if cls == "Place" and nxt and ((nxt in "路省市县区大街道" and not market) or (name.endswith("市") and nxt == "场")):
+            road = nxt == "大" and lex.places.get(name) != "country"  # 长江大道, 天津大学; but 日本大阪 is Japan
+            if cls == "Place" and nxt and (((nxt in "路省市县区街道" or road) and not market) or (name.endswith("市") and nxt == "场")):
                 level = {"city": "市", "province": "省"}.get(lex.places.get(name, ""))
                 if nxt == level and (name + nxt) not in lex.places and after not in ("市场", "市民", "市级", "省级", "省委", "市委"):
                     # 攀枝花市: a known city written with its level (a three-character stem the ending scan leaves alone)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.actions import action_of
-from kg.extract.common import FALSE_ENDINGS, ZONE_REGION, is_junk, mention, region_short
+from kg.extract.common import FALSE_ENDINGS, ZONE_REGION, is_junk, is_slogan, mention, region_short
 from kg.lexicon import is_descriptive, load, suffix_class
 from kg.model import Candidate, Document, Extraction, Relation
 
@@ -215,6 +215,10 @@ def _zone_parts(doc: Document, found: Extraction) -> Extraction:
     return ex
 
 
+# what follows a platform's name when the thing is the platform itself or a stage of it
+OWN_PART = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]+期[）)]?)?(?:建设)?(?:项目|工程)?")
+
+
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     ex.extend(_zone_parts(doc, found))
@@ -383,6 +387,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
         c.name for c in found.candidates
         if c.kind == "Platform" and c.mention.rule != "name-match" and re.search(r"(港区|作业区|园区|产业园|开发区|高新区|经开区)$", c.name) and len(c.name) >= (3 if c.name.endswith("港区") else 4)  # 东港区
     }
+    hosts = sorted(
+        {c.name for c in found.candidates if c.kind == "Platform" and c.mention.rule != "name-match" and len(c.name) >= 4 and not is_slogan(c.name)},
+        key=lambda n: (-len(n), n),
+    )
     for c in found.candidates:
         if c.kind not in ("Project", "Platform") or c.mention.rule == "name-match":
             continue
@@ -409,6 +417,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             bare = road[len(short) :] in ("大道", "大街", "街道", "路", "街", "渠")  # 榕湾大道: the town's own road
             if len(short) >= 2 and road.startswith(short) and len(road) - len(short) >= 2 and road[len(short)] not in "区县市镇乡" and not bare:
                 k, road = k + len(short), road[len(short) :]  # 岚平长江大桥: the river is 长江, the town only says where
+            if re.fullmatch(r"沿[\u4e00-\u9fff]{2,7}", road) and road[-1] in "湖河江":
+                k, road = k + 1, road[1:]  # 沿太湖生态林带工程: along the lake, the place is the lake
             ex.candidates.append(Candidate(road, "Place", mention(doc, k, k + len(road), "project-place", 0.75)))
             ex.relations.append(Relation("locatedIn", c.name, road, c.mention, "project-place", 0.7))
             ph = PHASE.match(c.name)
@@ -422,6 +432,12 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             )
             if host:
                 ex.relations.append(Relation("locatedIn", c.name, host, c.mention, "project-place", 0.7))
+        host = next((n for n in hosts if c.name.startswith(n) and len(c.name) - len(n) >= 2 and n != doc.metadata.region), None)
+        rest = c.name[len(host) :] if host else ""
+        if host and host not in sites and not OWN_PART.fullmatch(rest) and not rest.endswith(("片区", "分园", "园区")):
+            # (not 物流园二期 or 基地项目: a phase or the works of the platform itself; not 自贸区…片区: a part of it)
+            # 滨海新城商圈 → 滨海新城, 白云山旅游度假区提升工程 → 白云山旅游度假区: named after the platform it is in
+            ex.relations.append(Relation("locatedIn", c.name, host, c.mention, "platform-prefix", 0.65))
     # 钒云新材料全钒液流电池储能装备项目: the owner's trade name, then the project, also called without it
     trades = sorted((n for n in org_names if len(n) >= 3 and not n.endswith(("公司", "集团", "局", "委", "厅"))), key=lambda n: (-len(n), n))
     for c in found.candidates:

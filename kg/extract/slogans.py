@@ -285,6 +285,8 @@ def _inline_definitions(doc: Document, body: str, defined: set[str]) -> Extracti
                 b = a + len(piece)
                 # 做强白石口岸，建好A和B: a clause opens with its verb; list items after 、 and 和 do not
                 d = strip_verbs(doc.text[a:b])[0] if clause_start and off == 0 and not piece.startswith(("面向", "依托", "围绕", "立足")) else 0
+                if d and sum(o.endswith(doc.text[a + d : b]) and len(o) > b - a - d for o in re.split(r"[，、]", text)) >= 2:
+                    d = 0  # 即签约一批、开工一批、投产一批: 签约 is the part, 一批 what every part shares
                 if each:  # “3个1”，即做强1个A、做大1个B: every part has its verb and its 1个
                     d = strip_verbs(doc.text[a:b])[0]
                     one_of = re.match(r"(?:1|一)个(?=[\u4e00-\u9fff]{2})", doc.text[a + d : b])
@@ -474,13 +476,14 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
                 ex.extend(_emit(doc, head, items, n, "digit-code", shared_head(doc, head, items)))
             continue
         cat = CATEGORY.match(text)
-        if cat and "、" in cat.group(1):
+        listed = _listed(cat.group(1), cat.group(2)) if cat else []
+        if cat and listed:
             full = text[cat.start(2) :]
             c0 = t0 + cat.start(2)
             cev = mention(doc, c0, c0 + len(full), "digit-code", 0.8)
             ex.candidates.append(Candidate(full, "Initiative", cev, aliases=(cat.group(3),)))
             ex.relations.append(Relation("hasComponent", name, full, cev, "digit-code", 0.8, i + 1))
-            for j, (a, b) in enumerate(_items(cat.group(1))):
+            for j, (a, b) in enumerate(listed):
                 iev = mention(doc, t0 + a, t0 + b, "digit-code", 0.8)
                 ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
                 ex.relations.append(Relation("hasComponent", full, iev.text, iev, "digit-code", 0.8, j + 1))
@@ -506,10 +509,29 @@ def digit_parts(doc: Document, name: str, start: int, end: int) -> Extraction:
                 ex.candidates.append(Candidate(iev.text, component_class(iev.text), iev))
                 ex.relations.append(Relation("hasComponent", name, iev.text, iev, "digit-code", 0.8, i + 1))
         elif 2 <= len(text) <= 16:
+            role = ROLE_TAIL.search(text)
+            if role and role.start() >= 2:  # “1”即高端装备制造主导产业: the part is the industry
+                text = text[: role.start()]
             pev = mention(doc, t0, t0 + len(text), "digit-code", 0.8)
             ex.candidates.append(Candidate(text, component_class(text), pev))
             ex.relations.append(Relation("hasComponent", name, text, pev, "digit-code", 0.8, i + 1))
     return ex
+
+
+# the role an industry plays in a code, after its name: 高端装备制造 | 主导产业
+ROLE_TAIL = re.compile(r"(?:主导|首位|支柱|优势|特色|新兴|战略性新兴|未来)产业(?:集群)?$")
+
+
+def _listed(items: str, count: str) -> list[tuple[int, int]]:
+    """The items before a count: A、B、C三大…, or two joined by 和/及/与 before 两大…."""
+    from kg.extract.glossary import _items
+
+    if "、" in items:
+        return _items(items)
+    pair = re.fullmatch(r"([^和及与]{2,16})[和及与]([^和及与]{2,16})", items)
+    if pair and cn_to_int(count) == 2:
+        return [pair.span(1), pair.span(2)]
+    return []
 
 
 def _run_in(doc: Document, name: str, start: int, limit: int) -> Extraction:
