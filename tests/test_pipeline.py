@@ -1156,3 +1156,22 @@ def test_a_thing_named_after_the_platform_it_is_in_lies_in_it(tmp_path: Path) ->
     assert ("滨海新城商圈", "滨海新城") in located
     assert ("白云山旅游度假区提升工程", "白云山旅游度假区") in located
     assert ("禾山冷链物流园二期", "禾山冷链物流园") not in located
+
+
+def test_assignments_peoples_lists_and_plan_rounds_are_not_names(tmp_path: Path) -> None:
+    """领导包县 (who answers for a county), 回族村 (villages of a people), 入选…学校建设单位 (a list
+    one joins), 学前教育第二期 (a plan's second round), 市属国有企业集团, 自治区科技项目, 黄河河东
+    (the river is 黄河): none is a typed name; the names beside them stay."""
+    res = _resolved(
+        tmp_path,
+        "一、2015年工作回顾\n实行市级领导包县、部门包村、干部包户。在纳家湾村等回族村发展牛羊养殖。"
+        "嘉屿中等专业学校入选江苏省现代化示范性职业学校建设单位。整合组建4家市属国有企业集团。"
+        "争取自治区科技项目40项。黄河河东大桥工程建成通车。\n二、2016年工作安排\n实施学前教育第二期三年行动计划。\n",
+        meeting="2016年1月8日在示例市第十届",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for junk in ("领导包县", "部门包村", "回族村", "江苏省现代化示范性职业学校", "学前教育第二期", "市属国有企业集团", "自治区科技项目", "黄河河"):
+        assert kinds.get(junk) not in ("Enterprise", "Organization", "Project", "Platform", "Place"), junk
+    assert kinds.get("纳家湾村") == "Place"
+    assert kinds.get("嘉屿中等专业学校") == "Organization"
+    assert kinds.get("黄河河东大桥工程") == "Project"

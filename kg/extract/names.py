@@ -39,9 +39,9 @@ NAME_VERBS = frozenset({"服务", "发展", "创新", "示范", "开发", "生�
 HE_WORDS = frozenset("协和 太和 永和 祥和 泰和 怡和 嘉和".split())
 STOP_SINGLE = set("的和与及在对把将为向从等是了即指到")
 CLASSIFIERS = set("个家所座项条批处名")
-BAD_START = re.compile(r"^(各|乡镇(?=[\u4e00-\u9fff]{3})|受援|\d+分钟|园区(?=[\u4e00-\u9fff]{3})|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
+BAD_START = re.compile(r"^(各|乡镇(?=[\u4e00-\u9fff]{3})|受援|\d+分钟|园区(?=[\u4e00-\u9fff]{3})|\d+[户个家项]|[A-Z]级|县级|镇级|村级|项目|工程|全县|全镇|全乡|国家\d?A级|\dA级|[一二三四五]星级|所有|全部|每个|第[一二三](?:民生|要务|动力|梯队|方阵|资源|生产力)|头号|国家级|省级|市级|区级|区属|市属|县属|省属|州属|全国|全省|全市|全区|一批|一个|各类|各级|我区|我市|其中|新增|新建|累计|全年|年内|新一轮|首座|首个|首家|首批|更高|更加|高水平|位于|部分|多个|若干|各个|实行|驻|三级|二级|一级)")
 GENERIC_PROJECT = re.compile(
-    r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|省|市|区|国家|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
+    r"^(?:[\d一二三四五六七八九十百千]+亿元以上|省市|自治区|省|市|区|国家|科技|重点|重大|新开工|续建|前期谋划|亿元以上|创新|绿色改造|改造|建设|民生|产业|基建|招商|"
     r"制造业高质量发展|高质量发展|示范|试点|先进|技改|工业技改|帮扶|配套|专项|产业链配套|外资|内资|高排放|两高|[\u4e00-\u9fff]{2}产业|[\u4e00-\u9fff]{0,2}级|\d+个|[一二三四五六七八九十]+个)+(?:项目|工程)$"
 )
 # 优先保障重点项目, 重大基础设施项目: a category of projects, whatever precedes it
@@ -769,6 +769,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue
             if suf == "海关" and re.match(r"(?:特殊)?监管|查验|通关", doc.text[end : end + 4]):
                 continue  # 陆港海关监管场所: customs supervision, not a customs office
+            if re.fullmatch(r"[一二三四五六七八九十]期", suf) and doc.text[m.start() - 1 : m.start()] == "第":
+                continue  # 学前教育第二期三年行动计划: the second round of a plan, not a project's phase
+            if re.match(r"(?:建设)?(?:单位|名单|试点单位|培育单位|创建单位)", doc.text[end : end + 6]):
+                continue  # 入选江苏省现代化示范性职业学校建设单位: a list one joins, not a school
             # 胜利北街棚户区改造项目: a project's name may end in the work it does
             pre, first = m.start(), not suf.endswith(("项目", "工程"))
             if re.fullmatch(r"[一二三四五六七八九十]期", suf) and doc.text.endswith(("项目", "工程"), 0, pre):
@@ -834,6 +838,10 @@ def _by_suffix(doc: Document) -> Extraction:
                 continue  # 县长, 县委, 市场, 市民: not a place name
             if suf in ADMIN_SUFFIXES and is_descriptive(name[: -len(suf)]):
                 continue  # 示范县, 文旅名县
+            if suf in ADMIN_SUFFIXES and re.search(r"[\u4e00-\u9fff]族(?:聚居)?$", name[: -len(suf)]) and len(name) - len(suf) <= 4:
+                continue  # 回族村, 回族聚居村: villages of a people, not a village's name
+            if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "包" and len(name) - len(suf) <= 3:
+                continue  # 领导包县, 部门包村: who answers for a county, not a county
             if suf in ADMIN_SUFFIXES and name[-len(suf) - 1] in "全各本该我城农乡新" and not (suf in ("街道", "社区") and len(name) - len(suf) >= 2):
                 continue
             if name in lex.strategies or name in lex.aliases or is_slogan(name) or name in lex.generic:

@@ -404,6 +404,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             and not m.group(1).endswith((*FALSE_ENDINGS, "步行街", "商业街", "小镇", "城中村"))
             and m.group(1) not in lex.generic
             and "至" not in m.group(1)
+            and not re.search(r"(河河|江江|湖湖)$", m.group(1))  # 黄河河东大桥: the river is 黄河, 河东 the bank
             and not re.fullmatch(r"[山水林田湖草沙冰]+", m.group(1))  # “山水林田湖草沙冰一体化保护修复”: nature, not a lake
             and m.group(1)[0] not in "一二两三四五六七八九十百千万"
             and not re.search(r"[在各的]", m.group(1))  # 分布在各镇街的孵化器: where they are spread, not a street
