@@ -1175,3 +1175,18 @@ def test_assignments_peoples_lists_and_plan_rounds_are_not_names(tmp_path: Path)
     assert kinds.get("纳家湾村") == "Place"
     assert kinds.get("嘉屿中等专业学校") == "Organization"
     assert kinds.get("黄河河东大桥工程") == "Project"
+
+
+def test_a_line_named_by_its_abbreviation_or_code_is_a_place(tmp_path: Path) -> None:
+    """连接成昆铁路、宜西铁路, 沈海高速南溪至平沙段, G214国道沿线, 国道319线汀溪段: the line is a place
+    (its section a project); 利用铁路 and 建成高速公路 are no lines."""
+    res = _resolved(
+        tmp_path,
+        "二、2024年工作安排\n以陆港物流园为核心，连接成昆铁路、宜西铁路和长江水道。加快建设，沈海高速南溪至平沙段改扩建工程开工。"
+        "开展G214国道沿线垃圾集中整治，实施国道319线汀溪段改造工程。利用铁路、公路运输，建成高速公路出口。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for line in ("成昆铁路", "宜西铁路", "沈海高速", "G214", "国道319线"):
+        assert kinds.get(line) == "Place", line
+    assert "利用铁路" not in kinds and "建成高速公路" not in kinds
+    assert "G214国道" in next(e for e in res.entities if e.label == "G214").aliases

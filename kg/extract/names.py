@@ -195,6 +195,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
     ex.extend(_owner_prefixed(doc, ex))
     ex.extend(_under_construction(doc, ex))
     ex.extend(_route_sections(doc))
+    ex.extend(_named_lines(doc))
     return ex
 
 
@@ -206,6 +207,39 @@ ROUTE_SECTION = re.compile(
 
 # 红岭至梅州铁路, 云岭至景岚高速公路: a route between two places is a project
 ROUTE_BETWEEN = re.compile(r"至[\u4e00-\u9fff]{2,4}?(?:城际铁路|高速铁路|铁路|高速公路|一级公路|二级公路|快速路|快速通道)")
+
+
+# 成昆铁路, 京津塘高速公路, 沈海高速: a line named by the places it joins; G212, 国道319线: by its code
+LINE_KIND = re.compile(r"(城际铁路|高速铁路|铁路|高速公路|高速)(?=[\u4e00-\u9fff]{2,4}?(?:至[\u4e00-\u9fff]{2,4}?)?段|[\u4e00-\u9fff]{0,4}?站|沿线|互通|立交|连接线|支线|[和与及、，。；])")
+CODE_LINE = re.compile(r"(?<![A-Za-z0-9])((?:G|S)\d{2,4})(国道|省道)?(?=沿线|[\u4e00-\u9fff]{2,4}?段|[和与及、，。；])|(?<![A-Za-z0-9])((?:国道|省道)\d{2,4}线)(?=沿线|[\u4e00-\u9fff]{2,4}?段|[和与及、，。；])")
+LINE_BEFORE = re.compile(r"(?:^|[\s，。；、（“]|连接|依托|沿|紧邻|毗邻|经|融入|对接|接入|串联|与|和|及|推进|配合推进|实施)$")
+
+
+def _named_lines(doc: Document) -> Extraction:
+    """A railway or highway the report names by its abbreviation or code, as a route it lies on
+    or a section of it is built on (连接成昆铁路, 沈海高速南溪至平沙段, G214国道沿线): a place.
+    Lines between two named places (红岭至梅州铁路) are projects, read by the route rules."""
+    ex = Extraction()
+    lex = load()
+    verbs = [v for v in lex.verbs if len(v) > 1]
+    for m in LINE_KIND.finditer(doc.text):
+        for size in (2, 3):  # 连接成昆铁路: the shortest abbreviation that the context closes
+            a = m.start() - size
+            abbr = doc.text[max(0, a) : m.start()]
+            if a < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", abbr) or not LINE_BEFORE.search(doc.text[max(0, a - 4) : a]):
+                continue
+            if re.search(r"[至的]", abbr) or any(abbr.startswith(v) or abbr.endswith(v) for v in verbs) or strip_verbs(abbr)[0]:
+                continue
+            if is_descriptive(abbr) or abbr in lex.generic or re.match(r"[一二三四五六七八九十两全各本新]", abbr):
+                continue
+            ex.candidates.append(_cand(doc, a, m.end(), "Place", "named-line", 0.7))
+            break
+    for m in CODE_LINE.finditer(doc.text):  # a code names its line wherever it stands
+        if m.group(1):  # G214国道: the code is the name, 国道 only says what it is
+            ex.candidates.append(_cand(doc, m.start(1), m.end(1), "Place", "named-line", 0.7, aliases=(m.group(0),) if m.group(2) else ()))
+        else:
+            ex.candidates.append(_cand(doc, m.start(3), m.end(3), "Place", "named-line", 0.7))
+    return ex
 
 
 def _route_sections(doc: Document) -> Extraction:
