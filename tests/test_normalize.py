@@ -274,5 +274,8 @@ def test_a_named_programme_after_a_full_line_opens_a_paragraph_when_the_last_one
 def test_two_latin_words_split_by_the_wrap_keep_their_space_and_a_split_word_does_not() -> None:
     broke_at_space = "好" * (PAGE - 6) + "冠屹Mini"  # four columns short: LED did not fit after the space
     cut_in_word = "好" * (PAGE - 2) + "Smar"  # a full line: the wrap cut the word itself
-    paras = "\n".join(_flush_page([broke_at_space, "LED背光模组项目开工。", SHORT_END, cut_in_word, "t工厂建成。"]))
-    assert "冠屹Mini LED背光模组项目" in paras and "Smart工厂" in paras
+    full_at_space = "好" * (PAGE - 4) + "岚光Mini"  # full, but the space fell at the break: a lower-case end, an upper-case start
+    paras = "\n".join(
+        _flush_page([broke_at_space, "LED背光模组项目开工。", SHORT_END, cut_in_word, "t工厂建成。", SHORT_END, full_at_space, "LED模组投产。"])
+    )
+    assert "冠屹Mini LED背光模组项目" in paras and "Smart工厂" in paras and "岚光Mini LED模组" in paras

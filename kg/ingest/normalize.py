@@ -166,8 +166,10 @@ def paragraphs(raw: str) -> list[str]:
                 joins.append(cuts)
                 buf, cuts = "", []
             if buf:
-                if re.match(r"[A-Za-z]", buf[-1]) and re.match(r"[A-Za-z]", ln) and line_width(kept[i - 1]) < page_width:
-                    buf += " "  # Mini | LED: the line broke at a space (a word cut in two would fill the line)
+                if re.match(r"[A-Za-z]", buf[-1]) and re.match(r"[A-Za-z]", ln) and (
+                    line_width(kept[i - 1]) < page_width or (buf[-1].islower() and ln[0].isupper())
+                ):
+                    buf += " "  # Mini | LED: the line broke at a space (a word cut in two fills the line, Smar | t)
                 cuts.append(len(buf))
             buf += ln
             nxt = kept[i + 1] if i + 1 < len(kept) else ""
