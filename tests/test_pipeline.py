@@ -1190,3 +1190,9 @@ def test_a_line_named_by_its_abbreviation_or_code_is_a_place(tmp_path: Path) -> 
         assert kinds.get(line) == "Place", line
     assert "利用铁路" not in kinds and "建成高速公路" not in kinds
     assert "G214国道" in next(e for e in res.entities if e.label == "G214").aliases
+
+
+def test_the_little_giant_title_is_an_award(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2023年工作回顾\n新增国家级专精特新“小巨人”企业9家，远帆电机入选专精特新小巨人企业。\n")
+    award = next(e for e in res.entities if e.kind == "Award")
+    assert award.label == "专精特新“小巨人”企业" and "专精特新小巨人企业" in award.aliases
