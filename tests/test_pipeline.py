@@ -1196,3 +1196,14 @@ def test_the_little_giant_title_is_an_award(tmp_path: Path) -> None:
     res = _resolved(tmp_path, "一、2023年工作回顾\n新增国家级专精特新“小巨人”企业9家，远帆电机入选专精特新小巨人企业。\n")
     award = next(e for e in res.entities if e.kind == "Award")
     assert award.label == "专精特新“小巨人”企业" and "专精特新小巨人企业" in award.aliases
+
+
+def test_a_quoted_model_joining_things_with_plus_is_an_initiative(tmp_path: Path) -> None:
+    res = _resolved(
+        tmp_path,
+        "二、2024年工作安排\n推广“光伏+治沙”“光伏+养殖”模式，推进“管委会+公司”运营模式改革，推行“公司+合作社+牧户”模式。"
+        "实施“互联网+”行动。\n",
+    )
+    kinds = {e.label: e.kind for e in res.entities}
+    for model in ("光伏+治沙", "光伏+养殖", "管委会+公司", "公司+合作社+牧户"):
+        assert kinds.get(model) == "Initiative", model

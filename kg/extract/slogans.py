@@ -54,6 +54,9 @@ def _parent_of(doc: Document, name: str, before: int) -> str | None:
     return None
 
 
+PLUS_MODEL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[+＋][\u4e00-\u9fff]{2,8}){1,3}")
+
+
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
@@ -126,6 +129,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 if sent is not None:
                     parts = anchor_parts(doc, name, sent.start, q.start())
                     ex.extend(parts if parts.relations else label_parts(doc, name, sent.start, q.start()))
+        elif PLUS_MODEL.fullmatch(name):  # “光伏+治沙”, “公司+合作社+牧户”: a model joining two or more things
+            ex.candidates.append(Candidate(name, "Initiative", mention(doc, q.start(1), q.end(1), "plus-model", 0.75)))
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}(制|革命|倍增|工程|行动|计划|改革)", name):  # “街长制”, “厕所革命”
             ev = mention(doc, q.start(1), q.end(1), "quoted-programme", 0.7)
             named = NAMED_SUFFIX.match(tail)
