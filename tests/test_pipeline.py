@@ -1207,3 +1207,10 @@ def test_a_quoted_model_joining_things_with_plus_is_an_initiative(tmp_path: Path
     kinds = {e.label: e.kind for e in res.entities}
     for model in ("光伏+治沙", "光伏+养殖", "管委会+公司", "公司+合作社+牧户"):
         assert kinds.get(model) == "Initiative", model
+
+
+def test_well_known_reform_names_are_initiatives(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "二、2024年工作安排\n落实长江“十年禁渔”，推行惠企政策免申即享，建设未来社区，深化一网统管。\n")
+    kinds = {e.label: e.kind for e in res.entities}
+    for name in ("长江十年禁渔", "免申即享", "未来社区", "一网统管"):
+        assert kinds.get(name) == "Initiative", name
