@@ -1214,3 +1214,16 @@ def test_well_known_reform_names_are_initiatives(tmp_path: Path) -> None:
     kinds = {e.label: e.kind for e in res.entities}
     for name in ("长江十年禁渔", "免申即享", "未来社区", "一网统管"):
         assert kinds.get(name) == "Initiative", name
+
+
+def test_the_parks_of_a_zone_layout_are_parts_of_the_zone(tmp_path: Path) -> None:
+    """推动A产业园、B产业园联动发展，做实松岭经开区“一区两园”承载平台: each park is part of the zone."""
+    res = _resolved(
+        tmp_path,
+        "二、2024年工作安排\n松岭经济技术开发区（以下简称“松岭经开区”）扩区获批。"
+        "推动数控机床产业园、冰雪装备产业园联动发展，做实松岭经开区“一区两园”承载平台。\n",
+    )
+    ids = res.by_id()
+    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    assert ("数控机床产业园", "松岭经济技术开发区") in part_of
+    assert ("冰雪装备产业园", "松岭经济技术开发区") in part_of

@@ -133,6 +133,32 @@ SITED = ("Project", "Platform", "Organization", "Enterprise", "Place")
 LOWER_UNITS = {"市": ("区", "县"), "州": ("县", "市"), "县": ("镇", "乡"), "区": ("街道", "镇", "乡"), "旗": ("镇", "苏木")}
 
 
+ZONE_LAYOUT = re.compile(r"“一(?:区|园)(?:[二两三四五六七八九十多N]+|\d+)(?:园|片|区)”")
+ZONE_END = re.compile(r"(开发区|高新区|经开区|工业园区|产业集聚区|产业园区|示范区|合作区)$")
+PARK_END = re.compile(r"(园|片区|本部)$")
+
+
+def _zone_parks(doc: Document, found: Extraction) -> Extraction:
+    """松岭经开区“一区三园”: the parks the sentence names are parts of its zone (数控机床产业园 →
+    松岭经济技术开发区); “一园三片”布局，…石羊工业园区A片区、B片区和C片区 the same."""
+    ex = Extraction()
+    for m in ZONE_LAYOUT.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        inside = sorted(
+            (c for c in found.candidates if c.kind == "Platform" and sent.start <= c.mention.start and c.mention.end <= sent.end),
+            key=lambda c: c.mention.start,
+        )
+        zone = next((c for c in inside if ZONE_END.search(c.name) and not PARK_END.search(c.name)), None)
+        if zone is None:
+            continue
+        for c in inside:
+            if c.name != zone.name and PARK_END.search(c.name) and not ZONE_END.search(c.name) and c.name not in zone.aliases:
+                ex.relations.append(Relation("partOf", c.name, zone.name, c.mention, "zone-layout", 0.7))
+    return ex
+
+
 def _region_hierarchy(doc: Document, found: Extraction, so_far: Extraction) -> Extraction:
     """The report's region in its parent (…在并州市北原区第三届人民代表大会… → 北原区 in 并州市)
     and the region's own units (江城区, 海澄区 in a 南溪市 report) in the region."""
@@ -483,6 +509,7 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                     break
     ex.extend(_stated_locations(doc, found))
     ex.extend(_region_hierarchy(doc, found, ex))
+    ex.extend(_zone_parks(doc, found))
     # an action programme aligns with the strategies its section names
     strategies = [c for c in found.candidates if c.kind == "Strategy"]
     for start, end, owners, rule in scopes(doc, found):
