@@ -1227,3 +1227,10 @@ def test_the_parks_of_a_zone_layout_are_parts_of_the_zone(tmp_path: Path) -> Non
     part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
     assert ("数控机床产业园", "松岭经济技术开发区") in part_of
     assert ("冰雪装备产业园", "松岭经济技术开发区") in part_of
+
+
+def test_a_new_campus_being_built_is_part_of_its_body(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "二、2024年工作安排\n加快岩溪县人民医院新院区、岩溪县第一中学新校区建设，岩溪县人民医院创建三甲医院。\n")
+    ids = res.by_id()
+    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    assert ("岩溪县人民医院新院区", "岩溪县人民医院") in part_of

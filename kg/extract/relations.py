@@ -133,6 +133,8 @@ SITED = ("Project", "Platform", "Organization", "Enterprise", "Place")
 LOWER_UNITS = {"市": ("区", "县"), "州": ("县", "市"), "县": ("镇", "乡"), "区": ("街道", "镇", "乡"), "旗": ("镇", "苏木")}
 
 
+# what a body builds of itself: 新院区, 二期校区, 东院, 门诊综合大楼
+CAMPUS = re.compile(r"(?:新|[东南西北]|二期|三期|[\u4e00-\u9fff]{2})?(?:院区|校区|分院|分校)|(?:新|[东南西北])院|[\u4e00-\u9fff]{0,6}(?:大楼|综合楼|病房楼)")
 ZONE_LAYOUT = re.compile(r"“一(?:区|园)(?:[二两三四五六七八九十多N]+|\d+)(?:园|片|区)”")
 ZONE_END = re.compile(r"(开发区|高新区|经开区|工业园区|产业集聚区|产业园区|示范区|合作区)$")
 PARK_END = re.compile(r"(园|片区|本部)$")
@@ -400,11 +402,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 ex.relations.append(Relation("involves", built.name, partner.name, built.mention, "joint-build", 0.7))
     org_full = sorted({c.name for c in found.candidates + ex.candidates if c.kind in ORG}, key=lambda n: (-len(n), n))
     for c in found.candidates:
-        if c.kind not in ORG or c.mention.rule == "name-match":
+        if c.mention.rule == "name-match":
             continue
         for parent in org_full:
             if parent != c.name and c.name.startswith(parent) and len(c.name) - len(parent) >= 2:
-                ex.relations.append(Relation("partOf", c.name, parent, c.mention, "branch-name", 0.75))
+                if c.kind in ORG or CAMPUS.fullmatch(c.name[len(parent) :]):
+                    # 州人民医院新院区, 岩溪县第一中学新校区: a campus being built is part of its body
+                    ex.relations.append(Relation("partOf", c.name, parent, c.mention, "branch-name", 0.75))
                 break
     # a road or river at the start of a project's name (振业路西延工程 → 振业路)
     lex = load()
