@@ -1234,3 +1234,21 @@ def test_a_new_campus_being_built_is_part_of_its_body(tmp_path: Path) -> None:
     ids = res.by_id()
     part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
     assert ("岩溪县人民医院新院区", "岩溪县人民医院") in part_of
+
+
+def test_respectively_over_a_named_group_or_a_list_with_a_category(tmp_path: Path) -> None:
+    """三大主导产业产值分别达A、B和C, after 生物医药、集成电路、高端装备三大主导产业 was listed: one
+    indicator per industry, and the growth rates that follow (分别增长…) go to the same three in
+    order; 沃柑、茶叶、油茶等特色产业种植面积分别达到… → 沃柑种植面积 …"""
+    res = _resolved(
+        tmp_path,
+        "一、2022年工作回顾\n围绕生物医药、集成电路、高端装备三大主导产业，全面推行链长制。"
+        "全年三大主导产业产值分别达486.2亿元、392.7亿元和611.5亿元，分别增长15.3%、21.6%和8.9%。"
+        "沃柑、茶叶、油茶等特色产业种植面积分别达到32万亩、18万亩和56万亩。\n",
+        meeting="2023年1月8日在示例市第一届",
+    )
+    meas = {(m.indicator, m.value) for m, _ in res.measurements}
+    for pair in [("生物医药产业产值", "486.2"), ("集成电路产业产值", "392.7"), ("高端装备产业产值", "611.5"),
+                 ("生物医药产业产值", "15.3"), ("集成电路产业产值", "21.6"), ("高端装备产业产值", "8.9"),
+                 ("沃柑种植面积", "32"), ("油茶种植面积", "56")]:
+        assert (pair[0], Decimal(pair[1])) in meas, pair

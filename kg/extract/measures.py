@@ -245,6 +245,23 @@ def _indicator(doc: Document, sent: Sentence, m: re.Match[str], floor: int) -> t
     return left[-keep:], change
 
 
+GROUP_METRIC = re.compile(r"([两三四五六七八九十]+大[\u4e00-\u9fff]{2,6}?(?:产业|行业|集群))(产值|营业收入|收入|增加值|规模|产量)$")
+
+
+def _group_parts(found: Extraction, subject: str) -> list[str]:
+    """三大主导产业产值, where the report lists the three earlier (生物医药、集成电路、高端装备三大
+    主导产业): one indicator per part, 生物医药产业产值 …, in the order the list gives them."""
+    gm = GROUP_METRIC.search(subject)
+    if gm is None:
+        return []
+    parts = sorted(
+        {(r.ordinal or 0, r.object) for r in found.relations if r.predicate == "hasComponent" and r.subject == gm.group(1)}
+    )
+    names = list(dict.fromkeys(name for _o, name in parts))
+    kind = "产业" if gm.group(1).endswith("产业") else ""
+    return [n + (kind if not n.endswith(kind) else "") + gm.group(2) for n in names] if len(names) >= 2 else []
+
+
 def extract(doc: Document, found: Extraction) -> Extraction:
     ex = Extraction()
     glossary_start = next((s.start for s in doc.sections if s.kind == "glossary"), len(doc.text))
@@ -288,8 +305,13 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 subj = subj[lead.end() :] if lead else subj
                 if subj.startswith("城乡"):
                     respectively = ["城镇" + subj[2:], "农村" + subj[2:]]
+                elif group_parts := _group_parts(found, subj):
+                    respectively = group_parts  # 三大主导产业产值分别达A、B和C: the group's parts, in its order
                 elif re.search(r"、|和", subj):
                     parts = [s for s in re.split(r"、|和", subj) if s]
+                    etc = re.match(r"^(.+?)等[\u4e00-\u9fff]*?(种植面积|面积|产值|收入|增加值|总额|规模|产量|营业收入)$", parts[-1])
+                    if etc:  # 沃柑、茶叶、油茶等特色产业种植面积分别… → 沃柑种植面积, 茶叶种植面积, 油茶种植面积
+                        parts = [p + etc.group(2) for p in (*parts[:-1], etc.group(1))]
                     # 汽车零部件、电子信息两大核心产业产值 → 汽车零部件产值, 电子信息产值
                     cm = re.match(r"^(.*?)[两三四五六七八九十\d]+[大个项类][\u4e00-\u9fff]*?(产值|收入|增加值|总额|规模|产量|营业收入)?$", parts[-1])
                     if cm and cm.group(1):
@@ -308,7 +330,8 @@ def extract(doc: Document, found: Extraction) -> Extraction:
                 elif subj:
                     respectively = [subj]
             if respectively and (indicator in ("", "和", "、") or "分别" in clause_left or len(indicator) <= 1):
-                k = sum(1 for p in prev if p.rule == "respectively") if "分别" not in clause_left or (prev and prev[-1].rule == "respectively") else 0
+                since = doc.text.rfind("分别", sent.start, m.start())  # count only this 分别's values
+                k = sum(1 for p in prev if p.rule == "respectively" and p.evidence.start > since) if "分别" not in clause_left or (prev and prev[-1].rule == "respectively") else 0
                 k = min(k, len(respectively) - 1)
                 indicator = respectively[k]
                 rule = "respectively"
