@@ -1252,3 +1252,10 @@ def test_respectively_over_a_named_group_or_a_list_with_a_category(tmp_path: Pat
                  ("生物医药产业产值", "15.3"), ("集成电路产业产值", "21.6"), ("高端装备产业产值", "8.9"),
                  ("沃柑种植面积", "32"), ("油茶种植面积", "56")]:
         assert (pair[0], Decimal(pair[1])) in meas, pair
+
+
+def test_a_rank_is_named_by_what_is_ranked(tmp_path: Path) -> None:
+    res = _resolved(tmp_path, "一、2023年工作回顾\n澄湖高新区综合评价排名跃升至第28位。嘉屿经开区在全国经开区考核评价中位列第21位。\n")
+    names = {m.indicator for m, _ in res.measurements if m.unit == "位"}
+    assert "澄湖高新区综合评价排名" in names
+    assert any(n.endswith("考核评价排名") for n in names), names

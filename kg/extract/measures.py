@@ -291,6 +291,10 @@ def extract(doc: Document, found: Extraction) -> Extraction:
             if (TIME_ONLY.match(indicator) or MOVED_TO.fullmatch(indicator)) and prev:  # “十三五”期间年均增长7.2%, …增加到2022年的142.7亿元
                 indicator = prev[-1].indicator
             indicator = re.sub(r"(?<=..)(?:由|从)(?:\d{4}年(?:末|底)?)?的?$", "", indicator)  # 过货量由2017年的52万吨
+            rank = re.search(r"中?(?:位列|位居|跃升至|上升至|提升至|升至|居|列)?第$", indicator) if m.group("unit") == "位" else None
+            if rank and rank.start() >= 2:  # 澄湖高新区排名跃升至第28位, 在…考核评价中位列第21位: a rank
+                indicator = indicator[: rank.start()]
+                indicator += "" if indicator.endswith(("排名", "位次")) else "排名"
             if QUALIFIER.fullmatch(indicator) and prev:  # 地区生产总值6128亿元，按可比价格计算增长8.9%
                 indicator = prev[-1].indicator
             # 集成电路、生物医药、人工智能三大先导产业实现产值: the figure is the group's, named by its count
