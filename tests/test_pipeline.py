@@ -70,8 +70,7 @@ def test_extraction_finds_slogans_aliases_lists_and_measurements(mini: Path) -> 
     doc = load_document(mini)
     res = resolve(doc, extract(doc))
     ents = {e.label: e for e in res.entities}
-    ids = res.by_id()
-    comps = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    comps = _pairs(res, "hasComponent")
     assert {("两区一中心", "两区"), ("两区", "全国绿色制造示范区"), ("一中心", "区域物流中心")} <= comps
     assert {("三治融合", "自治"), ("三治融合", "法治"), ("三治融合", "德治")} <= comps
     assert {("四个一批", "谋划一批"), ("四个一批", "投产一批")} <= comps
@@ -84,7 +83,7 @@ def test_extraction_finds_slogans_aliases_lists_and_measurements(mini: Path) -> 
     assert ents["青山科技园"].kind == "Platform" and ents["滨江产业园"].kind == "Platform"
     assert ents["迎宾大道"].kind == "Place" and ents["长江路"].kind == "Place"
     assert ents["产业升级"].kind == "Action"
-    involves = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "involves"}
+    involves = _pairs(res, "involves")
     assert (ents["产业升级"].label, qg.label) in involves
     assert not any(s == "城市更新" for s, _ in involves)  # scope: 青钢 is named only under 产业升级
     meas = {(m.indicator, m.value, m.unit, m.year, m.is_target, m.qualifier) for m, _ in res.measurements}
@@ -117,8 +116,7 @@ def test_every_mention_slices_the_text(mini: Path, seed_path: Path) -> None:
 def test_seed_report_key_facts(seed_path: Path) -> None:
     res = build_report(seed_path).resolved
     ents = {e.label: e for e in res.entities}
-    ids = res.by_id()
-    comps = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    comps = _pairs(res, "hasComponent")
     assert {("三区两中心一枢纽", "三区"), ("三区两中心一枢纽", "两中心"), ("三区两中心一枢纽", "一枢纽")} <= comps
     assert {("四新两特三争先", "四新"), ("四新两特三争先", "两特"), ("四新两特三争先", "三争先")} <= comps
     assert sum(1 for s, _ in comps if s == "八提") == 8
@@ -126,7 +124,7 @@ def test_seed_report_key_facts(seed_path: Path) -> None:
     assert {"中信", "中信重工"} <= {ents["中信重工"].label, *ents["中信重工"].aliases}
     assert "洛阳LYC" in ents["洛轴"].aliases and "洛耐" in ents["中钢洛耐"].aliases
     assert ents["中部地区崛起"].kind == "Strategy" and ents["一带一路"].kind == "Strategy"
-    involves = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "involves"}
+    involves = _pairs(res, "involves")
     assert {("制造业提质", "洛轴"), ("制造业提质", "中钢洛耐"), ("制造业提质", "河柴重工")} <= involves
     assert not res.warnings
 
@@ -224,6 +222,12 @@ def _components(res: Resolved) -> dict[str, list[str]]:
     return parts
 
 
+def _pairs(res: Resolved, predicate: str) -> set[tuple[str, str]]:
+    """(subject label, object label) of every link with ``predicate``."""
+    ids = res.by_id()
+    return {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == predicate}
+
+
 def _resolved(tmp_path: Path, body: str, meeting: str = "2024年1月5日在示例市第一届", speaker: str = "市长 张三") -> Resolved:
     """Build a short report: the title block (meeting line, speaker), then ``body``."""
     p = tmp_path / "probe.txt"
@@ -273,8 +277,7 @@ def test_programmes_launched_in_the_body_own_the_enterprises_after_them(tmp_path
         "（三）推进交通建设\n加快石口至东岭高速公路建设。\n"
         "附：名词解释\n1.“四好农村路”：把农村公路建好、管好、护好、运营好。\n",
     )
-    ids = res.by_id()
-    involves = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "involves"}
+    involves = _pairs(res, "involves")
     assert {("万企上云", "青松纺织"), ("万企上云", "远帆电机"), ("雏鹰行动", "岚峰光学"), ("雏鹰行动", "泰和米业")} <= involves
     assert ("万企上云", "泰和米业") not in involves
     kinds = {e.label: e.kind for e in res.entities}
@@ -471,8 +474,7 @@ def test_region_in_its_parent_and_units_in_the_region(tmp_path: Path) -> None:
         meeting="2024年1月9日在并州市北原区第三届",
         speaker="北原区人民政府区长 张三",
     )
-    ids = res.by_id()
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert {("北原区", "并州市"), ("向阳镇", "北原区"), ("石门镇", "北原区"), ("胜利北街", "新城街道")} <= located
 
 
@@ -652,8 +654,7 @@ def test_a_programme_launched_in_a_subsections_opening_paragraph_scopes_the_whol
         "做强港口枢纽。推动东澳港区发展，支持闽海港务集团有限公司推进东澳港区集装箱码头工程。\n"
         "做精现代渔业。实施“蓝色粮仓”工程，推进西屿中心渔港改造提升工程。\n（二）聚焦产业升级\n推进恒信电子产业园建设。\n",
     )
-    ids = res.by_id()
-    inv = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "involves"}
+    inv = _pairs(res, "involves")
     assert ("海洋经济倍增", "东澳港区集装箱码头工程") in inv
     assert ("海洋经济倍增", "西屿中心渔港改造提升工程") in inv
     assert ("蓝色粮仓", "西屿中心渔港改造提升工程") in inv
@@ -691,8 +692,7 @@ def test_inline_bracketed_and_listed_slogan_parts_and_five_year_figures(tmp_path
         meeting="2022年1月10日在示例县第十八届",
         speaker="县长 张三",
     )
-    ids = res.by_id()
-    parts = {(ids[link.subject].label, ids[link.object].label) for link in res.links if link.predicate == "hasComponent"}
+    parts = _pairs(res, "hasComponent")
     assert {("两不愁", "不愁穿"), ("三保障", "住房安全"), ("一口岸", "白石口岸"), ("两区", "跨合区"), ("三园", "白石红木产业园")} <= parts
     assert {("三茶统筹", "茶文化"), ("四个一批", "储备一批"), ("周调度、月通报、季拉练", "月通报")} <= parts
     assert {("三个升级", "城乡升级"), ("三大板块", "戈壁农业")} <= parts
@@ -718,14 +718,13 @@ def test_county_bodies_campuses_port_areas_and_glossary_entries_numbered_in_chin
         "一、“五大行动”：即“中药材提质增效”行动、“马铃薯全链提升”行动、“光伏强县”行动。\n"
         "二、“组团式”帮扶：东部协作地区选派专业技术人才团队对受援地进行整体帮扶的工作方式。\n",
     )
-    ids = res.by_id()
     kinds = {e.label: e.kind for e in res.entities}
     assert kinds["县图书馆"] == "Organization" and kinds["区国资委"] == "Organization"
     assert kinds["临渡市中心医院西院区"] == "Project" and kinds["临渡市中心医院"] == "Organization"
     assert kinds["组团式帮扶"] == "Initiative" and "二、组团式帮扶" not in kinds
-    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    parts = _pairs(res, "hasComponent")
     assert {("五大行动", "中药材提质增效"), ("五大行动", "光伏强县")} <= parts
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert ("东港区30万吨级原油码头工程", "东港区") in located
     for junk in ("合理区", "铁路进港区", "坚决遏制两高项目", "两高项目", "沙滩排球", "省运动会帆船"):
         assert junk not in kinds, junk
@@ -749,15 +748,14 @@ def test_a_development_zones_work_conference_report(tmp_path: Path) -> None:
     md = result.doc.metadata
     assert (md.region, md.date, md.year, md.speaker, md.speaker_role) == ("澄湖高新区", "2023-02-08", 2023, "沈立群", "管委会主任")
     res = result.resolved
-    ids = res.by_id()
     kinds = {e.label: e.kind for e in res.entities}
     assert kinds["澄湖高新区"] == "Platform" and "开创澄湖高新区" not in kinds
     meas = {(m.value, m.year, m.is_target) for m, _ in res.measurements}
     assert {(Decimal("1520"), 2022, False), (Decimal("170"), 2023, True)} <= meas
-    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    parts = _pairs(res, "hasComponent")
     assert {("一区多园", "湖西智造园"), ("一区多园", "临江生物医药产业园"), ("三大主导产业", "生物医药"), ("两大新兴产业", "科技服务")} <= parts
     assert not any(child.startswith("指") for _p, child in parts)
-    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    part_of = _pairs(res, "partOf")
     assert ("澄东科技园", "澄湖高新区") in part_of
 
 
@@ -776,8 +774,7 @@ def test_digit_slogans_with_bracketed_or_inline_parts_and_places_inside_phrases(
         meeting="2024年1月18日在岩溪县第十八届",
         speaker="县长 罗明远",
     )
-    ids = res.by_id()
-    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    parts = _pairs(res, "hasComponent")
     assert {("1+4现代产业", "酱香白酒"), ("1+4现代产业", "山地旅游"), ("3个1", "岩溪数据中心集聚区"), ("3个1", "梵云山旅游度假区")} <= parts
     assert {("两翼", "茅垭镇"), ("两翼", "坪坝镇"), ("一城", "岩溪县城")} <= parts
     kinds = {e.label: e.kind for e in res.entities}
@@ -801,13 +798,12 @@ def test_new_buildings_markets_bureaus_and_a_trailing_count_in_a_glossary_term(t
         meeting="2023年1月8日在察隆县第十七届",
         speaker="县长 扎西",
     )
-    ids = res.by_id()
     kinds = {e.label: e.kind for e in res.entities}
     assert kinds["浦岚区图书馆新馆"] == "Project" and "文化馆新馆" not in kinds
     assert kinds["察隆县冬虫夏草交易市场"] == "Platform" and kinds["察隆农畜产品展销中心"] == "Platform"
     assert kinds["察隆县林业和草原局"] == "Organization" and kinds["三江源国家公园管理局"] == "Organization"
     assert kinds["德吉街"] == "Place"
-    parts = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "hasComponent"}
+    parts = _pairs(res, "hasComponent")
     assert {("产业四地", "世界级盐湖产业基地"), ("产业四地", "绿色有机农畜产品输出地")} <= parts
 
 
@@ -912,12 +908,11 @@ def test_stations_settlements_numeral_places_and_phases_of_named_projects(tmp_pa
         "峨岭钒云新材料有限公司（以下简称“钒云新材料”）扩产，推动钒云新材料全钒液流电池储能装备项目落地。"
         "星河航电、芯联微电子入选国家级专精特新“小巨人”企业。\n",
     )
-    ids = res.by_id()
     kinds = {e.label: e.kind for e in res.entities}
     names = {n: e for e in res.entities for n in (e.label, *e.aliases)}
     assert kinds.get("雪洼水电站") == "Project"
     assert kinds.get("幸福家园安置点") == "Place"
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert ("幸福家园安置点", "昭溪市") in located
     assert kinds.get("四川大学") == "Organization"
     assert kinds.get("高桥村城中村改造项目一期") == "Project"
@@ -989,9 +984,8 @@ def test_districts_after_a_city_bonded_centres_metro_codes_and_the_start_of_a_ch
         "二、2019年工作安排\n深化与河北省唐山市曹妃甸区港口协作。加快地铁Z4线沽河段建设。推进桂岭大数据中心建设。以供给侧结构性改革为主线。\n",
         meeting="2019年1月8日在桂岭市第五届",
     )
-    ids = res.by_id()
     kinds = {e.label: e.kind for e in res.entities}
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert kinds.get("顺德区") == "Place" and ("顺德区", "佛山市") in located
     assert kinds.get("曹妃甸区") == "Place"
     assert kinds.get("桂岭保税物流中心（B型）") == "Platform"
@@ -1136,8 +1130,7 @@ def test_wineries_foreign_cities_and_a_fund_set_up_by_amount(tmp_path: Path) -> 
     assert "塞上酒庄" not in kinds
     assert kinds.get("大众创业万众创新") == "Strategy"
     assert kinds.get("迪拜") == "Place" and kinds.get("大阪") == "Place"
-    ids = res.by_id()
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert ("大阪", "日本") in located
     meas = {(m.indicator, m.value) for m, _ in res.measurements}
     assert ("创业创新引导基金", Decimal("2")) in meas
@@ -1151,8 +1144,7 @@ def test_a_thing_named_after_the_platform_it_is_in_lies_in_it(tmp_path: Path) ->
         "二、2024年工作安排\n建设滨海新城，培育滨海新城商圈。推进白云山旅游度假区建设，实施白云山旅游度假区提升工程。"
         "建成禾山冷链物流园，启动禾山冷链物流园二期。\n",
     )
-    ids = res.by_id()
-    located = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "locatedIn"}
+    located = _pairs(res, "locatedIn")
     assert ("滨海新城商圈", "滨海新城") in located
     assert ("白云山旅游度假区提升工程", "白云山旅游度假区") in located
     assert ("禾山冷链物流园二期", "禾山冷链物流园") not in located
@@ -1223,16 +1215,14 @@ def test_the_parks_of_a_zone_layout_are_parts_of_the_zone(tmp_path: Path) -> Non
         "二、2024年工作安排\n松岭经济技术开发区（以下简称“松岭经开区”）扩区获批。"
         "推动数控机床产业园、冰雪装备产业园联动发展，做实松岭经开区“一区两园”承载平台。\n",
     )
-    ids = res.by_id()
-    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    part_of = _pairs(res, "partOf")
     assert ("数控机床产业园", "松岭经济技术开发区") in part_of
     assert ("冰雪装备产业园", "松岭经济技术开发区") in part_of
 
 
 def test_a_new_campus_being_built_is_part_of_its_body(tmp_path: Path) -> None:
     res = _resolved(tmp_path, "二、2024年工作安排\n加快岩溪县人民医院新院区、岩溪县第一中学新校区建设，岩溪县人民医院创建三甲医院。\n")
-    ids = res.by_id()
-    part_of = {(ids[x.subject].label, ids[x.object].label) for x in res.links if x.predicate == "partOf"}
+    part_of = _pairs(res, "partOf")
     assert ("岩溪县人民医院新院区", "岩溪县人民医院") in part_of
 
 

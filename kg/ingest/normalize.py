@@ -228,6 +228,7 @@ def _heading_family(paragraph: str) -> str | None:
 
 
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
+_SENTENCE_END = re.compile(r"[。！？]")
 
 
 def _split_siblings(paras: list[str], joins: list[list[int]]) -> list[str]:
@@ -292,11 +293,8 @@ def _heading_number(paragraph: str) -> int:
 
 
 def _first_sentence(text: str) -> str:
-    m = SENTENCE_END.search(text)
+    m = _SENTENCE_END.search(text)
     return text[: m.end()] if m else text
-
-
-SENTENCE_END = re.compile(r"[。！？]")
 
 
 def _flush_starts(widths: list[int], page_width: int) -> bool:
