@@ -222,6 +222,11 @@ def _components(res: Resolved) -> dict[str, list[str]]:
     return parts
 
 
+def _kinds(res: Resolved) -> dict[str, str]:
+    """Entity label → its class."""
+    return {e.label: e.kind for e in res.entities}
+
+
 def _pairs(res: Resolved, predicate: str) -> set[tuple[str, str]]:
     """(subject label, object label) of every link with ``predicate``."""
     ids = res.by_id()
@@ -244,7 +249,7 @@ def test_facilities_to_be_built_are_projects_built_ones_keep_their_class(tmp_pat
         "一、2023年工作回顾\n建成石桥湿地公园，市第二人民医院新增床位300张。\n"
         "二、2024年工作安排\n谋划建设白塔遗址公园，开工建设市儿童医院、城东体育中心，推进西站综合交通枢纽建设。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["白塔遗址公园"] == "Project"
     assert kinds["市儿童医院"] == "Project"
     assert kinds["城东体育中心"] == "Project"
@@ -280,7 +285,7 @@ def test_programmes_launched_in_the_body_own_the_enterprises_after_them(tmp_path
     involves = _pairs(res, "involves")
     assert {("万企上云", "青松纺织"), ("万企上云", "远帆电机"), ("雏鹰行动", "岚峰光学"), ("雏鹰行动", "泰和米业")} <= involves
     assert ("万企上云", "泰和米业") not in involves
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["万企上云"] == "Action"
     assert kinds["和美乡村"] == "Action"  # quoted, so not a clause that starts with 和
     assert kinds["四好农村路"] == "Initiative"  # a numbered slogan the glossary explains, not a road
@@ -292,7 +297,7 @@ def test_quoted_honours_after_entered_or_created_are_awards(tmp_path: Path) -> N
         tmp_path,
         "一、2023年工作回顾\n石泉村入选“全国乡村旅游重点村”，我县成功创建“省级生态文明名县”。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["全国乡村旅游重点村"] == "Award"
     assert kinds["省级生态文明名县"] == "Award"
 
@@ -373,7 +378,7 @@ def test_unquoted_honours_and_fewer_false_names(tmp_path: Path) -> None:
         "着力在集成电路、工业软件、智能终端等领域突破，一批黑灯工厂涌现。实施产业发展、基础设施等项目214个。"
         "推进南溪至江门高速公路前期工作，打通枫溪路。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["全国文明城市"] == "Award" and kinds["全国乡村旅游重点村"] == "Award"
     for junk in ("工业软件", "智能终端", "黑灯工厂", "产业发展", "基础设施", "南溪至江", "打通枫溪路"):
         assert junk not in kinds, junk
@@ -393,7 +398,7 @@ def test_names_that_start_like_function_words_or_verbs(tmp_path: Path) -> None:
         "一、2024年工作安排\n以兴华街、胜利北街、建设北路为重点实施街景改造。打通和平北路、焦化路等断头路。"
         "支持石门镇后沟村、向阳镇东坡村打造示范村。开通北原至石岭县的班车。以北原科创城为核心集聚创新资源。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for place in ("建设北路", "胜利北街", "和平北路", "向阳镇", "东坡村", "石岭县"):
         assert kinds.get(place) == "Place", place
     assert kinds["北原科创城"] == "Platform"
@@ -484,7 +489,7 @@ def test_quoted_policies_are_initiatives_but_metaphors_are_not(tmp_path: Path) -
         "一、2022年工作安排\n推行“拿地即开工”，深化“证照联办”改革，推广“网格+”治理模式。"
         "牢牢抓住项目建设“牛鼻子”，着力打造“千亿强区”，提供“保姆式”服务。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("拿地即开工") == "Initiative" and kinds.get("网格+") == "Initiative"
     assert any(k.startswith("证照联办") for k in kinds)
     assert not {"牛鼻子", "千亿强区", "保姆式"} & set(kinds)
@@ -492,7 +497,7 @@ def test_quoted_policies_are_initiatives_but_metaphors_are_not(tmp_path: Path) -
 
 def test_unquoted_campaigns_are_actions(tmp_path: Path) -> None:
     res = _resolved(tmp_path, "一、2023年工作安排\n实施农村人居环境整治提升五年行动，深入开展安全生产专项整治三年行动。实施十大行动。\n")
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["农村人居环境整治提升五年行动"] == "Action"
     assert kinds["安全生产专项整治三年行动"] == "Action"
     assert kinds.get("十大行动") != "Action"
@@ -508,7 +513,7 @@ def test_route_sections_ports_and_regions(tmp_path: Path) -> None:
         tmp_path,
         "一、2021年工作回顾\n沧澜地铁3号线玉溪段土建工程基本完成。开通至天津港、青岛港的海铁联运班列。拓展东南亚、中东市场。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["沧澜地铁3号线玉溪段"] == "Project"
     # another city's port is a place the report trades with (its own port would be a platform)
     assert kinds["天津港"] == "Place" and kinds["青岛港"] == "Place"
@@ -520,7 +525,7 @@ def test_project_names_ending_in_their_work(tmp_path: Path) -> None:
         tmp_path,
         "一、2023年工作回顾\n胜利北街棚户区改造项目顺利完工，启动向阳镇西营村城中村改造项目。推进安置房建设项目、村庄改造项目。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["胜利北街棚户区改造项目"] == "Project"
     assert any(k.endswith("西营村城中村改造项目") for k in kinds)
     assert "安置房建设项目" not in kinds and "村庄改造项目" not in kinds
@@ -597,7 +602,7 @@ def test_campaigns_honours_bureaus_and_clause_fragments(tmp_path: Path) -> None:
         meeting="2024年1月5日在清河县第一届",
         speaker="县长 张三",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["绿满清河"] == "Action"
     assert kinds["人人持证、技能清河"] == "Action"
     assert kinds["农村人居环境整治三年行动"] == "Action"
@@ -635,7 +640,7 @@ def test_banner_units_moved_to_values_and_bare_trade_names(tmp_path: Path) -> No
         meeting="2023年1月6日在乌兰旗第十六届",
         speaker="旗长 张三",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["宝日苏木"] == "Place" and kinds["哈拉嘎查"] == "Place"
     assert kinds["苍狼文旅"] == "Enterprise"
     meas = {(m.indicator, float(m.value)): m for m, _ind in res.measurements}
@@ -669,7 +674,7 @@ def test_aims_for_a_banner_and_parts_of_a_strategys_name_are_not_names(tmp_path:
         meeting="2023年1月6日在乌兰旗第十六届",
         speaker="旗长 张三",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["国家重要能源和战略资源基地"] == "Strategy"
     for junk in ("战略资源基地", "特色苏木镇", "草原名旗", "产业强旗", "东部稀土"):
         assert junk not in kinds or kinds[junk] not in ("Place", "Platform", "Enterprise"), junk
@@ -718,7 +723,7 @@ def test_county_bodies_campuses_port_areas_and_glossary_entries_numbered_in_chin
         "一、“五大行动”：即“中药材提质增效”行动、“马铃薯全链提升”行动、“光伏强县”行动。\n"
         "二、“组团式”帮扶：东部协作地区选派专业技术人才团队对受援地进行整体帮扶的工作方式。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["县图书馆"] == "Organization" and kinds["区国资委"] == "Organization"
     assert kinds["临渡市中心医院西院区"] == "Project" and kinds["临渡市中心医院"] == "Organization"
     assert kinds["组团式帮扶"] == "Initiative" and "二、组团式帮扶" not in kinds
@@ -748,7 +753,7 @@ def test_a_development_zones_work_conference_report(tmp_path: Path) -> None:
     md = result.doc.metadata
     assert (md.region, md.date, md.year, md.speaker, md.speaker_role) == ("澄湖高新区", "2023-02-08", 2023, "沈立群", "管委会主任")
     res = result.resolved
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["澄湖高新区"] == "Platform" and "开创澄湖高新区" not in kinds
     meas = {(m.value, m.year, m.is_target) for m, _ in res.measurements}
     assert {(Decimal("1520"), 2022, False), (Decimal("170"), 2023, True)} <= meas
@@ -777,7 +782,7 @@ def test_digit_slogans_with_bracketed_or_inline_parts_and_places_inside_phrases(
     parts = _pairs(res, "hasComponent")
     assert {("1+4现代产业", "酱香白酒"), ("1+4现代产业", "山地旅游"), ("3个1", "岩溪数据中心集聚区"), ("3个1", "梵云山旅游度假区")} <= parts
     assert {("两翼", "茅垭镇"), ("两翼", "坪坝镇"), ("一城", "岩溪县城")} <= parts
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["赤岭市"] == "Place" and kinds["广东"] == "Place"
     for junk in ("游古镇", "住茶山", "众创空间—孵化器", "器—产业园"):
         assert junk not in kinds, junk
@@ -798,7 +803,7 @@ def test_new_buildings_markets_bureaus_and_a_trailing_count_in_a_glossary_term(t
         meeting="2023年1月8日在察隆县第十七届",
         speaker="县长 扎西",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds["浦岚区图书馆新馆"] == "Project" and "文化馆新馆" not in kinds
     assert kinds["察隆县冬虫夏草交易市场"] == "Platform" and kinds["察隆农畜产品展销中心"] == "Platform"
     assert kinds["察隆县林业和草原局"] == "Organization" and kinds["三江源国家公园管理局"] == "Organization"
@@ -818,7 +823,7 @@ def test_categories_kinds_of_owner_and_phrases_are_not_names(tmp_path: Path) -> 
         meeting="2023年1月8日在察隆县第十七届",
         speaker="县长 扎西",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("施泰纳精密机械（上海）有限公司") == "Enterprise"
     assert kinds.get("格萨尔大道") == "Place"
     for junk in ("德资企业施泰纳精密机械（上海）有限公司", "援青项目", "乡镇卫生院标准化建设项目", "受援地医院", "15分钟社区",
@@ -834,7 +839,7 @@ def test_a_base_described_by_what_is_grown_there_is_not_a_named_platform(tmp_pat
         "一、2022年工作回顾\n支持西能集团建设新能源装备运维基地，绿川蔬菜在寺沟镇建成2000亩娃娃菜标准化种植基地。"
         "茅垭镇酒曲产业加快发展，茅垭酒曲生产基地建成投产。博瑞达智能机器人生产基地建成投产，新增产值5亿元。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert "新能源装备运维基地" not in kinds and "2000亩娃娃菜标准化种植基地" not in kinds
     assert kinds.get("茅垭酒曲生产基地") == "Platform" and kinds.get("博瑞达智能机器人生产基地") == "Platform"
 
@@ -847,7 +852,7 @@ def test_parks_named_by_an_industry_and_kinds_of_work_are_not_firms(tmp_path: Pa
         "一、2023年工作回顾\n以滨海新材料产业园为主阵地，与贵州大学联合共建酱酒微生物实验室。"
         "县城投集团重点保障城市更新、供水供热等公益性项目。构建“1+N”组织体系，“1”即县级边民互助组联合会，“N”即各村（社区）边民互助组。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("滨海新材料产业园") == "Platform" and kinds.get("酱酒微生物实验室") == "Platform"
     for junk in ("滨海新材料", "酱酒微生物", "城市更新", "供水供热", "各村（社区"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
@@ -861,7 +866,7 @@ def test_words_that_end_like_places_are_not_places(tmp_path: Path) -> None:
         "一、2023年工作回顾\n持续释放县乡消费潜力。加强蒙古族长调、马头琴保护传承。与蒙古国东戈壁省建立友好关系，加强与攀枝花市、宜宾市旅游联动。\n"
         "二、2024年工作安排\n——聚力建设宜居县城。推进城市更新。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     names = {n: e.kind for e in res.entities for n in (e.label, *e.aliases)}
     assert kinds.get("蒙古国") == "Place" and names.get("攀枝花市") == "Place"
     for junk in ("宜居县城", "释放县乡", "族长调", "蒙古"):
@@ -893,7 +898,7 @@ def test_a_counted_glossary_term_and_a_known_region_among_a_slogans_parts(tmp_pa
         "（2）“三个年”：指2023年陕西省部署开展的项目建设年、营商环境突破年、干部作风能力提升年活动。\n",
     )
     assert _components(res).get("三个年") == ["项目建设年", "营商环境突破年", "干部作风能力提升年"]
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("关中") == "Place"
 
 
@@ -908,7 +913,7 @@ def test_stations_settlements_numeral_places_and_phases_of_named_projects(tmp_pa
         "峨岭钒云新材料有限公司（以下简称“钒云新材料”）扩产，推动钒云新材料全钒液流电池储能装备项目落地。"
         "星河航电、芯联微电子入选国家级专精特新“小巨人”企业。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     names = {n: e for e in res.entities for n in (e.label, *e.aliases)}
     assert kinds.get("雪洼水电站") == "Project"
     assert kinds.get("幸福家园安置点") == "Place"
@@ -933,7 +938,7 @@ def test_verbs_ranks_codes_and_look_alike_endings_stay_out_of_names(tmp_path: Pa
         "二、2023年工作安排\n建成500千伏昭溪输变电工程。深化农村宅基地改革。守牢渭河汛期安全底线。推动社区党组织、业主委员会协同共治。"
         "一年来的实践使我们深刻体会到：必须坚持项目为王。支持宏图光电子西北研发中心、华鼎医药西北区域总部尽快投入运营。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for junk in ("帮助峨钛集团", "守牢渭河", "必须坚持项目", "区内首个半导体材料工程技术研究中心", "S79昭溪", "500千伏昭溪", "州县",
                  "农村宅基地", "后重新开街", "业主委员会", "路基工程", "火坪风电", "宏图光电"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
@@ -948,7 +953,7 @@ def test_a_branch_a_count_a_road_network_and_a_spread_are_not_names(tmp_path: Pa
         "一、2022年工作回顾\n供电资产整体移交国网雪川供电公司。建成街道综合指挥室和N个社区网格。推进兴华大道与机床路、工人街路网衔接。"
         "完成城区主干道滨溪大道、红旗路“白改黑”。构建“1+N+X”创新平台体系，其中“X”即分布在各镇街的孵化器、众创空间。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for junk in ("国家电网", "N个社区", "工人街路", "城区主干道滨溪大道", "分布在各镇街"):
         assert kinds.get(junk) in (None, "Indicator", "Goal"), junk
     assert kinds.get("滨溪大道") == "Place" and kinds.get("机床路") == "Place"
@@ -966,7 +971,7 @@ def test_ranks_titles_kinds_and_dashed_names_are_not_places_or_platforms(tmp_pat
         "推进桂岭江百里滨江风光带建设。全年引进央企项目8个、民企项目126个。向阳镇东坡村入选省级示范村。\n",
         meeting="2019年1月8日在桂岭市第五届",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for junk in ("蔗渣制浆", "糖蜜酒精", "均衡发展县", "级乡村", "振兴示范村", "长寿之乡", "自治区", "国家高新技术产业开发区",
                  "桂岭—东盟", "桂岭江百里滨江", "民企项目"):
         assert kinds.get(junk) in (None, "Indicator", "Goal", "Award"), junk
@@ -984,7 +989,7 @@ def test_districts_after_a_city_bonded_centres_metro_codes_and_the_start_of_a_ch
         "二、2019年工作安排\n深化与河北省唐山市曹妃甸区港口协作。加快地铁Z4线沽河段建设。推进桂岭大数据中心建设。以供给侧结构性改革为主线。\n",
         meeting="2019年1月8日在桂岭市第五届",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     located = _pairs(res, "locatedIn")
     assert kinds.get("顺德区") == "Place" and ("顺德区", "佛山市") in located
     assert kinds.get("曹妃甸区") == "Place"
@@ -1005,7 +1010,7 @@ def test_museums_are_organisations_and_products_fields_and_verbs_are_not_names(t
         "推动关键材料和核心部件本地配套。引进整机、数据库、中间件等企业。引进光学元器件、激光装备等上下游企业。\n"
         "二、2023年工作安排\n坚持以城带乡、城乡互促。有序疏解港区周边重载交通。推进自动化码头建设。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("渭阳博物馆") == "Organization"
     assert kinds.get("东沽生物医药产业园") == "Platform"
     for junk in ("东沽生物", "东沽生物医药", "关键材料", "数据库", "激光装备", "城带乡", "有序疏解港区", "自动化码头"):
@@ -1020,7 +1025,7 @@ def test_positionings_among_a_slogans_parts_are_no_platforms(tmp_path: Path) -> 
         "二、2023年工作安排\n构建“一核三基地”格局，“一核”即桂岭中心城区，“三基地”即华南有色金属新材料基地、西南林产品加工基地、全国糖业生产基地。"
         "优化“三片区”布局，“三片区”即北部智造片区、中部湾心服务片区、南部水乡生态片区。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for junk in ("华南有色金属新材料基地", "西南林产品加工基地"):
         assert kinds.get(junk) != "Platform", junk
     assert kinds.get("中部湾心服务片区") == "Platform"
@@ -1033,7 +1038,7 @@ def test_a_historic_district_is_a_platform_even_as_a_slogans_part(tmp_path: Path
         "一、2023年工作回顾\n海晏古渔港历史文化街区开街运营。\n"
         "二、2024年工作安排\n打造“一街一馆一河”文旅消费带。\n附：名词解释\n（1）“一街一馆一河”：即太和历史文化街区、渭阳博物馆、金溪河滨水空间。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("海晏古渔港历史文化街区") == "Platform"
     assert kinds.get("太和历史文化街区") == "Platform"
 
@@ -1076,7 +1081,7 @@ def test_names_a_function_word_or_a_weak_ending_used_to_cut(tmp_path: Path) -> N
         "一、2023年工作回顾\n嘉屿中等专业学校入选省级示范学校。嘉屿海关推行两步申报。建成东港陆港海关监管场所。\n"
         "二、2024年工作安排\n加快建设太湖科技城，实施沿太湖生态林带工程。嘉屿外国语学校新建工程秋季建成招生。深入开展扫黑除恶专项斗争。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("嘉屿中等专业学校") == "Organization"
     assert kinds.get("嘉屿海关") == "Organization"
     assert "东港陆港海关" not in kinds
@@ -1125,7 +1130,7 @@ def test_wineries_foreign_cities_and_a_fund_set_up_by_amount(tmp_path: Path) -> 
         "新开通至日本大阪、阿联酋迪拜的外贸航线。设立2亿元的创业创新引导基金。\n",
         meeting="2016年1月8日在示例市第十届",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     assert kinds.get("云岚酒庄") == "Enterprise" and kinds.get("金沙湾酒庄") == "Enterprise"
     assert "塞上酒庄" not in kinds
     assert kinds.get("大众创业万众创新") == "Strategy"
@@ -1161,7 +1166,7 @@ def test_assignments_peoples_lists_and_plan_rounds_are_not_names(tmp_path: Path)
         "争取自治区科技项目40项。黄河河东大桥工程建成通车。\n二、2016年工作安排\n实施学前教育第二期三年行动计划。\n",
         meeting="2016年1月8日在示例市第十届",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for junk in ("领导包县", "部门包村", "回族村", "江苏省现代化示范性职业学校", "学前教育第二期", "市属国有企业集团", "自治区科技项目", "黄河河"):
         assert kinds.get(junk) not in ("Enterprise", "Organization", "Project", "Platform", "Place"), junk
     assert kinds.get("纳家湾村") == "Place"
@@ -1177,7 +1182,7 @@ def test_a_line_named_by_its_abbreviation_or_code_is_a_place(tmp_path: Path) -> 
         "二、2024年工作安排\n以陆港物流园为核心，连接成昆铁路、宜西铁路和长江水道。加快建设，沈海高速南溪至平沙段改扩建工程开工。"
         "开展G214国道沿线垃圾集中整治，实施国道319线汀溪段改造工程。利用铁路、公路运输，建成高速公路出口。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for line in ("成昆铁路", "宜西铁路", "沈海高速", "G214", "国道319线"):
         assert kinds.get(line) == "Place", line
     assert "利用铁路" not in kinds and "建成高速公路" not in kinds
@@ -1196,14 +1201,14 @@ def test_a_quoted_model_joining_things_with_plus_is_an_initiative(tmp_path: Path
         "二、2024年工作安排\n推广“光伏+治沙”“光伏+养殖”模式，推进“管委会+公司”运营模式改革，推行“公司+合作社+牧户”模式。"
         "实施“互联网+”行动。\n",
     )
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for model in ("光伏+治沙", "光伏+养殖", "管委会+公司", "公司+合作社+牧户"):
         assert kinds.get(model) == "Initiative", model
 
 
 def test_well_known_reform_names_are_initiatives(tmp_path: Path) -> None:
     res = _resolved(tmp_path, "二、2024年工作安排\n落实长江“十年禁渔”，推行惠企政策免申即享，建设未来社区，深化一网统管。\n")
-    kinds = {e.label: e.kind for e in res.entities}
+    kinds = _kinds(res)
     for name in ("长江十年禁渔", "免申即享", "未来社区", "一网统管"):
         assert kinds.get(name) == "Initiative", name
 
